@@ -1,0 +1,64 @@
+import type { MessageKey } from './messages';
+import { isHttpUrl, removeTrackingParams } from './url';
+
+/** One saved article (or, later, an item without URL) with the team's comment on it. */
+export interface Clipping {
+  id: string;
+  /** Cleaned of tracking parameters when saved; otherwise byte for byte what the user had. */
+  url: string;
+  title: string;
+  /** The user's comment, Markdown, as typed. */
+  note: string;
+  categoryId: string;
+  /** Milliseconds since the epoch. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a person edits: the fields of a clipping they type or pick. */
+export interface ClippingFields {
+  url: string;
+  title: string;
+  note: string;
+  categoryId: string;
+}
+
+export type ClippingProblem = 'url-missing' | 'url-not-http' | 'category-missing';
+
+/** The message that explains each problem to the user. */
+export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
+  'url-missing': 'errorUrlMissing',
+  'url-not-http': 'errorUrlNotHttp',
+  'category-missing': 'errorCategoryMissing',
+};
+
+/** Problems that stop these fields from being saved, in the order a form shows them. */
+export function validateClippingFields(fields: ClippingFields): ClippingProblem[] {
+  const problems: ClippingProblem[] = [];
+  const url = fields.url.trim();
+  if (url === '') problems.push('url-missing');
+  else if (!isHttpUrl(url)) problems.push('url-not-http');
+  if (fields.categoryId === '') problems.push('category-missing');
+  return problems;
+}
+
+/** The fields as they are stored: URL cleaned, title on one line, a missing title replaced by the URL. */
+export function normalizeFields(fields: ClippingFields): ClippingFields {
+  const url = removeTrackingParams(fields.url.trim());
+  const title = fields.title.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  return { url, title: title === '' ? url : title, note: fields.note, categoryId: fields.categoryId };
+}
+
+export function createClipping(fields: ClippingFields, id: string, now: number): Clipping {
+  return { id, ...normalizeFields(fields), createdAt: now, updatedAt: now };
+}
+
+/** A new version of the clipping with these fields; `updatedAt` never goes backwards. */
+export function reviseClipping(clipping: Clipping, fields: ClippingFields, now: number): Clipping {
+  return { ...clipping, ...normalizeFields(fields), updatedAt: Math.max(now, clipping.updatedAt + 1) };
+}
+
+/** Newest first; ties broken by id so the order is stable. */
+export function compareNewestFirst(a: Clipping, b: Clipping): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

@@ -1,0 +1,103 @@
+import { useState } from 'preact/hooks';
+import type { Category } from '../../core/category';
+import {
+  type Clipping,
+  type ClippingFields,
+  type ClippingProblem,
+  PROBLEM_MESSAGES,
+} from '../../core/clipping';
+import type { Translate } from '../../core/messages';
+import { CategorySelect } from '../../ui/CategorySelect';
+import { NoteField } from '../../ui/NoteField';
+import { Notices } from '../../ui/Notices';
+import { useSubmitShortcut } from '../../ui/submit-shortcut';
+import { TextField } from '../../ui/TextField';
+
+export interface ClippingEditorProps {
+  clipping: Clipping;
+  categories: readonly Category[];
+  t: Translate;
+  onSave: (fields: ClippingFields) => Promise<{ saved: boolean; problems: ClippingProblem[] }>;
+  onCancel: () => void;
+}
+
+/** Edits one clipping in place. Nothing typed here is dropped: it stays until saved or cancelled. */
+export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: ClippingEditorProps) {
+  const [fields, setFields] = useState<ClippingFields>({
+    url: clipping.url,
+    title: clipping.title,
+    note: clipping.note,
+    categoryId: clipping.categoryId,
+  });
+  const [problems, setProblems] = useState<ClippingProblem[]>([]);
+  const [saving, setSaving] = useState(false);
+  const edit = (change: Partial<ClippingFields>) => setFields((current) => ({ ...current, ...change }));
+  const submit = async () => {
+    if (saving) return;
+    setSaving(true);
+    const result = await onSave(fields);
+    setSaving(false);
+    setProblems(result.problems);
+  };
+  const shortcut = useSubmitShortcut(() => void submit());
+  const prefix = `edit-${clipping.id}`;
+  return (
+    <form
+      class="clipping-editor"
+      data-testid="clipping-editor"
+      aria-label={t('editClipping', clipping.title)}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+        else shortcut.onKeyDown(event);
+      }}
+      onCompositionStart={shortcut.onCompositionStart}
+      onCompositionEnd={shortcut.onCompositionEnd}
+    >
+      <Notices notices={problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }))} />
+      <TextField
+        id={`${prefix}-title`}
+        testId="edit-title"
+        label={t('fieldTitle')}
+        value={fields.title}
+        onInput={(title) => edit({ title })}
+      />
+      <TextField
+        id={`${prefix}-url`}
+        testId="edit-url"
+        label={t('fieldUrl')}
+        inputMode="url"
+        value={fields.url}
+        onInput={(url) => edit({ url })}
+      />
+      <NoteField
+        id={`${prefix}-note`}
+        testId="edit-note"
+        t={t}
+        rows={8}
+        autoFocus
+        value={fields.note}
+        onInput={(note) => edit({ note })}
+      />
+      <CategorySelect
+        id={`${prefix}-category`}
+        testId="edit-category"
+        t={t}
+        value={fields.categoryId}
+        categories={categories}
+        onChange={(categoryId) => edit({ categoryId })}
+      />
+      <div class="actions">
+        <button type="button" onClick={onCancel}>
+          {t('cancel')}
+        </button>
+        <button type="submit" class="primary" data-testid="edit-save" disabled={saving}>
+          {saving ? t('saving') : t('save')}
+        </button>
+      </div>
+    </form>
+  );
+}

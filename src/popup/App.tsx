@@ -1,0 +1,24 @@
+import type { Translate } from '../core/messages';
+import { ClipForm } from './components/ClipForm';
+import { Unclippable } from './components/Unclippable';
+import { usePopupState } from './state';
+
+export interface AppProps {
+  t: Translate;
+  onOpenOptions: () => void;
+}
+
+export function App({ t, onOpenOptions }: AppProps) {
+  const { blocker } = usePopupState();
+  return (
+    <main class="popup">
+      <header class="popup-header">
+        <h1>{t('popupHeading')}</h1>
+        <button type="button" class="link-button" onClick={onOpenOptions}>
+          {t('openOptions')}
+        </button>
+      </header>
+      {blocker.value ? <Unclippable message={blocker.value} /> : <ClipForm t={t} />}
+    </main>
+  );
+}

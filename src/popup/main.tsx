@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import { newId } from '../core/id';
+import { translate, uiLanguage } from '../platform/i18n';
+import { openOptionsPage } from '../platform/runtime';
+import { createBrowserTabSource } from '../platform/tabs';
+import { openClipperDB } from '../storage/db';
+import { createRepositories } from '../storage/repositories';
+import { App } from './App';
+import { createPopupState, PopupContext } from './state';
+import '../ui/base.css';
+import './popup.css';
+
+document.documentElement.lang = uiLanguage();
+document.title = translate('actionTitle');
+
+// `?tabId=N` clips tab N instead of the active tab (the e2e contract: a test cannot click the toolbar).
+const tabIdParam = new URLSearchParams(location.search).get('tabId');
+const tabId = tabIdParam && /^\d+$/.test(tabIdParam) ? Number(tabIdParam) : undefined;
+
+const state = createPopupState({
+  tabs: createBrowserTabSource(),
+  // A newer version upgrading the database closes this popup's connection; closing the popup is the
+  // honest answer, since the draft already reached the database.
+  repositories: openClipperDB({ onVersionChange: () => window.close() }).then(createRepositories),
+  t: translate,
+  now: Date.now,
+  newId: () => newId(),
+});
+void state.load(tabId);
+
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <PopupContext.Provider value={state}>
+      <App t={translate} onOpenOptions={() => void openOptionsPage().then(() => window.close())} />
+    </PopupContext.Provider>,
+    root,
+  );
+}

@@ -1,0 +1,179 @@
+import { computed, signal } from '@preact/signals';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { type Category, pickCategory } from '../core/category';
+import {
+  type Clipping,
+  type ClippingFields,
+  createClipping,
+  PROBLEM_MESSAGES,
+  reviseClipping,
+  validateClippingFields,
+} from '../core/clipping';
+import { initialForm, sameFields } from '../core/draft';
+import type { MessageKey, Translate } from '../core/messages';
+import { describeStorageError } from '../core/storage-error';
+import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
+import type { TabSource } from '../platform/tabs';
+import type { Repositories } from '../storage/repositories';
+
+/** The form's `data-state`, part of the e2e contract. */
+export type PopupStatus = 'loading' | 'new' | 'existing' | 'saved' | 'error';
+
+export interface Notice {
+  tone: 'info' | 'success' | 'error';
+  text: string;
+}
+
+export interface PopupServices {
+  tabs: TabSource;
+  /** The repositories, once the database is open; opening runs in parallel with reading the tab. */
+  repositories: Promise<Repositories>;
+  t: Translate;
+  now(): number;
+  newId(): string;
+}
+
+const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
+  invalid: 'unclippableInvalid',
+  scheme: 'unclippableScheme',
+  store: 'unclippableStore',
+  'no-tab': 'errorNoTab',
+};
+
+const EMPTY_FIELDS: ClippingFields = { url: '', title: '', note: '', categoryId: '' };
+
+export function createPopupState(services: PopupServices) {
+  const { t } = services;
+  const status = signal<PopupStatus>('loading');
+  /** Set when the tab cannot be clipped at all: the popup shows this instead of a form. */
+  const blocker = signal<string | null>(null);
+  const fields = signal<ClippingFields>(EMPTY_FIELDS);
+  const categories = signal<Category[]>([]);
+  const existing = signal<Clipping | undefined>(undefined);
+  const notices = signal<Notice[]>([]);
+  const saving = signal(false);
+  const isUpdate = computed(() => existing.value !== undefined);
+
+  let repositories: Repositories | undefined;
+  let draftKey = '';
+  let baseline: ClippingFields = EMPTY_FIELDS;
+  let draftWrites: Promise<void> = Promise.resolve();
+
+  function fail(text: string): void {
+    notices.value = [{ tone: 'error', text }];
+    status.value = 'error';
+  }
+
+  function storageFailure(key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown): string {
+    const reason = describeStorageError(error);
+    return t(key, 'key' in reason ? t(reason.key) : reason.text);
+  }
+
+  async function load(tabId?: number): Promise<void> {
+    try {
+      const [tab, repos] = await Promise.all([services.tabs.getTab(tabId), services.repositories]);
+      repositories = repos;
+      const reason = tab ? unclippableReason(tab.url) : 'no-tab';
+      if (!tab?.url || reason) {
+        blocker.value = t(UNCLIPPABLE_MESSAGES[reason ?? 'invalid']);
+        status.value = 'error';
+        return;
+      }
+      draftKey = urlMatchKey(tab.url);
+      const [list, lastCategoryId, found, draft] = await Promise.all([
+        repos.categories.list(),
+        repos.settings.getLastCategoryId(),
+        repos.clippings.findByUrl(tab.url),
+        repos.drafts.get(draftKey),
+      ]);
+      const form = initialForm(
+        { url: tab.url, title: tab.title },
+        pickCategory(list, lastCategoryId) ?? '',
+        found,
+        draft,
+      );
+      categories.value = list;
+      existing.value = found;
+      baseline = form.baseline;
+      fields.value = form.fields;
+      const loaded: Notice[] = [];
+      if (found) loaded.push({ tone: 'info', text: t('alreadyClipped') });
+      if (form.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
+      notices.value = loaded;
+      status.value = form.origin;
+    } catch (error) {
+      fail(storageFailure('errorLoadFailed', error));
+    }
+  }
+
+  /** Keeps what was typed: the popup may close at any moment, so every edit is written at once. */
+  function persistDraft(): void {
+    const repos = repositories;
+    if (!repos) return;
+    draftWrites = draftWrites
+      .then(() => {
+        const current = fields.value;
+        if (sameFields(current, baseline)) return repos.drafts.remove(draftKey);
+        return repos.drafts.save({ key: draftKey, ...current, updatedAt: services.now() });
+      })
+      .catch((error: unknown) => {
+        // The typed text is still on screen; say that it is not kept if the popup closes.
+        fail(storageFailure('errorSaveFailed', error));
+      });
+  }
+
+  function edit(change: Partial<ClippingFields>): void {
+    if (status.value === 'loading' || blocker.value) return;
+    fields.value = { ...fields.value, ...change };
+    if (status.value === 'saved') status.value = 'existing';
+    persistDraft();
+  }
+
+  async function save(): Promise<void> {
+    const repos = repositories;
+    if (!repos || saving.value || status.value === 'loading' || blocker.value) return;
+    const problems = validateClippingFields(fields.value);
+    if (problems.length > 0) {
+      notices.value = problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }));
+      status.value = 'error';
+      return;
+    }
+    saving.value = true;
+    try {
+      await draftWrites;
+      const now = services.now();
+      const before = existing.value;
+      const clipping = before
+        ? reviseClipping(before, fields.value, now)
+        : createClipping(fields.value, services.newId(), now);
+      await repos.commitClip(clipping, draftKey);
+      existing.value = clipping;
+      baseline = {
+        url: clipping.url,
+        title: clipping.title,
+        note: clipping.note,
+        categoryId: clipping.categoryId,
+      };
+      fields.value = baseline;
+      notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
+      status.value = 'saved';
+    } catch (error) {
+      fail(storageFailure('errorSaveFailed', error));
+    } finally {
+      saving.value = false;
+    }
+  }
+
+  return { status, blocker, fields, categories, existing, notices, saving, isUpdate, load, edit, save };
+}
+
+export type PopupState = ReturnType<typeof createPopupState>;
+
+export const PopupContext = createContext<PopupState | null>(null);
+
+export function usePopupState(): PopupState {
+  const state = useContext(PopupContext);
+  if (!state) throw new Error('usePopupState() needs a <PopupContext.Provider>.');
+  return state;
+}

@@ -1,0 +1,54 @@
+import { type Clipping, compareNewestFirst } from '../core/clipping';
+import { urlMatchKey } from '../core/url';
+import type { ClipperDatabase } from './db';
+import { STRICT } from './db';
+import type { ClippingRecordV1 } from './schema';
+
+export interface ClippingRepository {
+  get(id: string): Promise<Clipping | undefined>;
+  /** The clipping whose URL matches, compared without tracking parameters and fragment. */
+  findByUrl(url: string): Promise<Clipping | undefined>;
+  /** Every clipping, newest first. */
+  list(): Promise<Clipping[]>;
+  /** Inserts or replaces the clipping with this id. */
+  save(clipping: Clipping): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export function toClippingRecord(clipping: Clipping): ClippingRecordV1 {
+  return { ...clipping, urlKey: urlMatchKey(clipping.url) };
+}
+
+function toClipping(record: ClippingRecordV1): Clipping {
+  const { id, url, title, note, categoryId, createdAt, updatedAt } = record;
+  return { id, url, title, note, categoryId, createdAt, updatedAt };
+}
+
+export function createClippingRepository(db: ClipperDatabase): ClippingRepository {
+  return {
+    async get(id) {
+      const record = await db.get('clippings', id);
+      return record && toClipping(record);
+    },
+    async findByUrl(url) {
+      const records = await db.getAllFromIndex('clippings', 'byUrlKey', urlMatchKey(url));
+      // Several can match only if they were merged in from elsewhere; the most recently edited wins.
+      const newest = records.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+      return newest && toClipping(newest);
+    },
+    async list() {
+      const records = await db.getAllFromIndex('clippings', 'byCreatedAt');
+      // The index orders ties by id ascending, reversed to descending; sort with the core's order so
+      // clippings made in the same millisecond are listed the same way everywhere.
+      return records.map(toClipping).sort(compareNewestFirst);
+    },
+    async save(clipping) {
+      const tx = db.transaction('clippings', 'readwrite', STRICT);
+      await Promise.all([tx.store.put(toClippingRecord(clipping)), tx.done]);
+    },
+    async remove(id) {
+      const tx = db.transaction('clippings', 'readwrite', STRICT);
+      await Promise.all([tx.store.delete(id), tx.done]);
+    },
+  };
+}

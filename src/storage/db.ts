@@ -1,0 +1,42 @@
+import { type IDBPDatabase, openDB } from 'idb';
+import { LATEST_VERSION, runMigrations } from './migrations';
+import { type ClipperDB, DB_NAME } from './schema';
+
+export type ClipperDatabase = IDBPDatabase<ClipperDB>;
+
+export interface OpenOptions {
+  name?: string;
+  /**
+   * Called when a newer version of the extension wants to upgrade the database while this page holds it
+   * open. The connection is closed first so the upgrade never wedges; the page should reload itself.
+   */
+  onVersionChange?: () => void;
+}
+
+/** Opens (creating or upgrading as needed) the extension's database. */
+export function openClipperDB(options: OpenOptions = {}): Promise<ClipperDatabase> {
+  let database: ClipperDatabase | undefined;
+  const opening = openDB<ClipperDB>(options.name ?? DB_NAME, LATEST_VERSION, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      runMigrations(db, oldVersion, newVersion ?? LATEST_VERSION, tx).catch((error: unknown) => {
+        console.error('Database migration failed; the upgrade is rolled back.', error);
+        tx.abort();
+      });
+    },
+    blocked() {
+      // An older page still holds the database open; its `blocking` handler below closes it, after
+      // which this open proceeds. Nothing to do here but wait.
+    },
+    blocking() {
+      database?.close();
+      options.onVersionChange?.();
+    },
+  });
+  return opening.then((db) => {
+    database = db;
+    return db;
+  });
+}
+
+/** Options for every write: wait for the data to reach disk before reporting success. */
+export const STRICT: IDBTransactionOptions = { durability: 'strict' };

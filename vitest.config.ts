@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/core/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/platform/**/*.test.ts'],
+          setupFiles: ['tests/setup/indexeddb.ts'],
+        },
+      },
+      {
+        plugins: [preact()],
+        test: {
+          name: 'components',
+          environment: 'happy-dom',
+          include: ['tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'],
+          setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/dom.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          environment: 'node',
+          include: ['tests/e2e/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // One Chromium at a time: the machine has two cores.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
