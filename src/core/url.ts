@@ -134,8 +134,10 @@ export function unclippableReason(url: string | undefined): UnclippableReason | 
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return 'scheme';
   const host = parsed.hostname.toLowerCase();
-  if (STORE_PAGES.some((store) => store.host === host && parsed.pathname.startsWith(store.path)))
-    return 'store';
+  const inStore = (store: { host: string; path: string }) =>
+    store.host === host &&
+    (store.path === '/' || parsed.pathname === store.path || parsed.pathname.startsWith(`${store.path}/`));
+  if (STORE_PAGES.some(inStore)) return 'store';
   return null;
 }
 

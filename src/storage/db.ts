@@ -18,6 +18,9 @@ export function openClipperDB(options: OpenOptions = {}): Promise<ClipperDatabas
   let database: ClipperDatabase | undefined;
   const opening = openDB<ClipperDB>(options.name ?? DB_NAME, LATEST_VERSION, {
     upgrade(db, oldVersion, newVersion, tx) {
+      // A failed upgrade is reported once, by openDB's rejection; without this, the aborted
+      // transaction's `done` would also surface as an unhandled rejection.
+      tx.done.catch(() => undefined);
       runMigrations(db, oldVersion, newVersion ?? LATEST_VERSION, tx).catch((error: unknown) => {
         console.error('Database migration failed; the upgrade is rolled back.', error);
         tx.abort();
