@@ -10,9 +10,23 @@ export interface Clipping {
   /** The user's comment, Markdown, as typed. */
   note: string;
   categoryId: string;
+  /** The issue this item belongs to; null while it waits in the backlog. */
+  issueId: string | null;
+  /** Position within its section of the issue; lower first. New items get their creation time, so they go last. */
+  order: number;
+  /** Marked to move to the next issue when this one is published. */
+  carryOver: boolean;
+  /** The member who clipped it (their name from the settings), for teams. */
+  clippedBy: string;
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+}
+
+/** Where a new clipping goes and who made it. */
+export interface ClippingOrigin {
+  issueId: string | null;
+  clippedBy: string;
 }
 
 /** What a person edits: the fields of a clipping they type or pick. */
@@ -23,21 +37,30 @@ export interface ClippingFields {
   categoryId: string;
 }
 
-export type ClippingProblem = 'url-missing' | 'url-not-http' | 'category-missing';
+export type ClippingProblem = 'url-missing' | 'url-not-http' | 'title-missing' | 'category-missing';
 
 /** The message that explains each problem to the user. */
 export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
   'url-missing': 'errorUrlMissing',
   'url-not-http': 'errorUrlNotHttp',
+  'title-missing': 'errorTitleMissing',
   'category-missing': 'errorCategoryMissing',
 };
 
-/** Problems that stop these fields from being saved, in the order a form shows them. */
-export function validateClippingFields(fields: ClippingFields): ClippingProblem[] {
+/**
+ * Problems that stop these fields from being saved, in the order a form shows them. A clipping from a
+ * page needs its URL; an item added by hand (a Q&A, a note of the team's own) may have none, but then
+ * needs a title.
+ */
+export function validateClippingFields(
+  fields: ClippingFields,
+  { urlRequired = true } = {},
+): ClippingProblem[] {
   const problems: ClippingProblem[] = [];
   const url = fields.url.trim();
-  if (url === '') problems.push('url-missing');
-  else if (!isHttpUrl(url)) problems.push('url-not-http');
+  if (url === '' && urlRequired) problems.push('url-missing');
+  else if (url !== '' && !isHttpUrl(url)) problems.push('url-not-http');
+  if (url === '' && fields.title.trim() === '') problems.push('title-missing');
   if (fields.categoryId === '') problems.push('category-missing');
   return problems;
 }
@@ -49,8 +72,21 @@ export function normalizeFields(fields: ClippingFields): ClippingFields {
   return { url, title: title === '' ? url : title, note: fields.note, categoryId: fields.categoryId };
 }
 
-export function createClipping(fields: ClippingFields, id: string, now: number): Clipping {
-  return { id, ...normalizeFields(fields), createdAt: now, updatedAt: now };
+export function createClipping(
+  fields: ClippingFields,
+  origin: ClippingOrigin,
+  id: string,
+  now: number,
+): Clipping {
+  return {
+    id,
+    ...normalizeFields(fields),
+    ...origin,
+    order: now,
+    carryOver: false,
+    createdAt: now,
+    updatedAt: now,
+  };
 }
 
 /** A new version of the clipping with these fields; `updatedAt` never goes backwards. */

@@ -1,6 +1,7 @@
 import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { localIsoDate } from '../core/calendar';
 import { type Category, pickCategory } from '../core/category';
 import {
   type Clipping,
@@ -11,7 +12,9 @@ import {
   validateClippingFields,
 } from '../core/clipping';
 import { initialForm, sameFields } from '../core/draft';
+import { firstIssue } from '../core/issue';
 import type { MessageKey, Translate } from '../core/messages';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { describeStorageError } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { TabSource } from '../platform/tabs';
@@ -59,6 +62,7 @@ export function createPopupState(services: PopupServices) {
   let draftKey = '';
   let baseline: ClippingFields = EMPTY_FIELDS;
   let draftWrites: Promise<void> = Promise.resolve();
+  let settings: NewsletterSettings = DEFAULT_SETTINGS;
 
   function fail(text: string): void {
     notices.value = [{ tone: 'error', text }];
@@ -81,9 +85,10 @@ export function createPopupState(services: PopupServices) {
         return;
       }
       draftKey = urlMatchKey(tab.url);
-      const [list, lastCategoryId, found, draft] = await Promise.all([
+      const [list, lastCategoryId, newsletter, found, draft] = await Promise.all([
         repos.categories.list(),
         repos.settings.getLastCategoryId(),
+        repos.settings.getNewsletter(),
         repos.clippings.findByUrl(tab.url),
         repos.drafts.get(draftKey),
       ]);
@@ -94,6 +99,7 @@ export function createPopupState(services: PopupServices) {
         draft,
       );
       categories.value = list;
+      settings = newsletter;
       existing.value = found;
       baseline = form.baseline;
       fields.value = form.fields;
@@ -144,10 +150,26 @@ export function createPopupState(services: PopupServices) {
       await draftWrites;
       const now = services.now();
       const before = existing.value;
+      // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
       const clipping = before
-        ? reviseClipping(before, fields.value, now)
-        : createClipping(fields.value, services.newId(), now);
-      await repos.commitClip(clipping, draftKey);
+        ? await repos.commitClip(reviseClipping(before, fields.value, now), draftKey)
+        : await repos.commitClip(
+            createClipping(
+              fields.value,
+              { issueId: null, clippedBy: settings.memberName },
+              services.newId(),
+              now,
+            ),
+            draftKey,
+            {
+              firstIssue: firstIssue(
+                services.newId(),
+                localIsoDate(new Date(now)),
+                settings.meetingWeekday,
+                now,
+              ),
+            },
+          );
       existing.value = clipping;
       baseline = {
         url: clipping.url,

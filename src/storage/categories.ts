@@ -1,15 +1,56 @@
 import { type Category, sortCategories } from '../core/category';
+import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
+import { STRICT } from './db';
 
 export interface CategoryRepository {
   /** All categories in their display order. */
   list(): Promise<Category[]>;
+  /** Adds, renames or reorders: writes these categories in one transaction. */
+  saveAll(categories: readonly Category[]): Promise<void>;
+  /**
+   * Deletes a category. Its clippings, if any, move to `moveTo` in the same transaction, so none is
+   * ever left pointing at a category that no longer exists.
+   */
+  remove(id: string, moveTo: string | null): Promise<void>;
 }
 
 export function createCategoryRepository(db: ClipperDatabase): CategoryRepository {
   return {
     async list() {
       return sortCategories(await db.getAll('categories'));
+    },
+    async saveAll(categories) {
+      const tx = db.transaction('categories', 'readwrite', STRICT);
+      await Promise.all([...categories.map((category) => tx.store.put({ ...category })), tx.done]);
+    },
+    async remove(id, moveTo) {
+      const tx = db.transaction(['categories', 'clippings'], 'readwrite', STRICT);
+      const clippings = tx.objectStore('clippings');
+      const all = await clippings.getAll();
+      const affected = all.filter((record) => record.categoryId === id);
+      if (
+        affected.length > 0 &&
+        (moveTo === null || moveTo === id || !(await tx.objectStore('categories').get(moveTo)))
+      ) {
+        tx.abort();
+        throw new Error(
+          `Category ${id} still has ${affected.length} clippings and no other category to move them to.`,
+        );
+      }
+      const now = Date.now();
+      for (const record of affected) {
+        const { urlKey: _, ...clipping } = record;
+        await clippings.put(
+          toClippingRecord({
+            ...clipping,
+            categoryId: moveTo as string,
+            updatedAt: Math.max(now, clipping.updatedAt + 1),
+          }),
+        );
+      }
+      await tx.objectStore('categories').delete(id);
+      await tx.done;
     },
   };
 }

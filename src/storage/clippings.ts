@@ -2,7 +2,7 @@ import { type Clipping, compareNewestFirst } from '../core/clipping';
 import { urlMatchKey } from '../core/url';
 import type { ClipperDatabase } from './db';
 import { STRICT } from './db';
-import type { ClippingRecordV1 } from './schema';
+import type { ClippingRecordV2 } from './schema';
 
 export interface ClippingRepository {
   get(id: string): Promise<Clipping | undefined>;
@@ -12,16 +12,18 @@ export interface ClippingRepository {
   list(): Promise<Clipping[]>;
   /** Inserts or replaces the clipping with this id. */
   save(clipping: Clipping): Promise<void>;
+  /** Inserts or replaces several clippings in one transaction (a reorder, a move): all or none. */
+  saveMany(clippings: readonly Clipping[]): Promise<void>;
   remove(id: string): Promise<void>;
 }
 
-export function toClippingRecord(clipping: Clipping): ClippingRecordV1 {
+export function toClippingRecord(clipping: Clipping): ClippingRecordV2 {
   return { ...clipping, urlKey: urlMatchKey(clipping.url) };
 }
 
-function toClipping(record: ClippingRecordV1): Clipping {
-  const { id, url, title, note, categoryId, createdAt, updatedAt } = record;
-  return { id, url, title, note, categoryId, createdAt, updatedAt };
+function toClipping(record: ClippingRecordV2): Clipping {
+  const { urlKey: _, ...clipping } = record;
+  return clipping;
 }
 
 export function createClippingRepository(db: ClipperDatabase): ClippingRepository {
@@ -45,6 +47,10 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
     async save(clipping) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);
       await Promise.all([tx.store.put(toClippingRecord(clipping)), tx.done]);
+    },
+    async saveMany(clippings) {
+      const tx = db.transaction('clippings', 'readwrite', STRICT);
+      await Promise.all([...clippings.map((clipping) => tx.store.put(toClippingRecord(clipping))), tx.done]);
     },
     async remove(id) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);

@@ -1,9 +1,10 @@
 import type { Clipping } from '../core/clipping';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
-import { commitClip } from './commit-clip';
+import { type CommitOptions, commitClip } from './commit-clip';
 import type { ClipperDatabase } from './db';
 import { createDraftRepository, type DraftRepository } from './drafts';
+import { createIssueRepository, type IssueRepository } from './issues';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 
 /** Everything the pages read and write, over one open database. Tests build it on fake-indexeddb. */
@@ -12,8 +13,9 @@ export interface Repositories {
   categories: CategoryRepository;
   drafts: DraftRepository;
   settings: SettingsRepository;
+  issues: IssueRepository;
   /** Saves a clipping from the popup, ends its draft and remembers its category, atomically. */
-  commitClip(clipping: Clipping, draftKey: string): Promise<void>;
+  commitClip(clipping: Clipping, draftKey: string, options?: CommitOptions): Promise<Clipping>;
 }
 
 export function createRepositories(db: ClipperDatabase): Repositories {
@@ -22,6 +24,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     categories: createCategoryRepository(db),
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
-    commitClip: (clipping, draftKey) => commitClip(db, clipping, draftKey),
+    issues: createIssueRepository(db),
+    commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
   };
 }

@@ -2,11 +2,24 @@ import type { DBSchema } from 'idb';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import type { Draft } from '../core/draft';
+import type { Issue } from '../core/issue';
 
 export const DB_NAME = 'weekly-clipper';
 
-/** A clipping as stored: the domain object plus the key it is found by from a tab's URL. */
-export interface ClippingRecordV1 extends Clipping {
+/** A clipping as version 1 stored it. Frozen: migrations and their tests read this shape. */
+export interface ClippingRecordV1 {
+  id: string;
+  url: string;
+  title: string;
+  note: string;
+  categoryId: string;
+  createdAt: number;
+  updatedAt: number;
+  urlKey: string;
+}
+
+/** A clipping as stored since version 2: the domain object plus the key it is found by from a tab's URL. */
+export interface ClippingRecordV2 extends Clipping {
   urlKey: string;
 }
 
@@ -37,6 +50,22 @@ export interface ClipperDBV1 extends DBSchema {
   };
 }
 
+/** Schema version 2: issues, and each clipping's place in one (issue, position, carry-over, who clipped it). */
+export interface ClipperDBV2 extends DBSchema {
+  clippings: {
+    key: string;
+    value: ClippingRecordV2;
+    indexes: { byUrlKey: string; byCreatedAt: number; byIssueId: string };
+  };
+  categories: ClipperDBV1['categories'];
+  drafts: ClipperDBV1['drafts'];
+  settings: ClipperDBV1['settings'];
+  issues: {
+    key: string;
+    value: Issue;
+    indexes: { byStatus: Issue['status'] };
+  };
+}
+
 /** The schema the code currently speaks. Each new version adds an interface above and moves this alias. */
-export type ClipperDB = ClipperDBV1;
-export type StoreName = 'clippings' | 'categories' | 'drafts' | 'settings';
+export type ClipperDB = ClipperDBV2;

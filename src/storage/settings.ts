@@ -1,3 +1,4 @@
+import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
 import type { ClipperDatabase } from './db';
 import { STRICT } from './db';
 
@@ -5,19 +6,28 @@ export interface SettingsRepository {
   /** The category the last clipping was saved in, for the popup's default. */
   getLastCategoryId(): Promise<string | undefined>;
   setLastCategoryId(id: string): Promise<void>;
+  /** The newsletter's settings, defaults filled in for anything never set. */
+  getNewsletter(): Promise<NewsletterSettings>;
+  saveNewsletter(settings: NewsletterSettings): Promise<void>;
 }
 
 export const LAST_CATEGORY_KEY = 'lastCategoryId';
+export const NEWSLETTER_KEY = 'newsletter';
 
 export function createSettingsRepository(db: ClipperDatabase): SettingsRepository {
+  const put = async (key: string, value: unknown) => {
+    const tx = db.transaction('settings', 'readwrite', STRICT);
+    await Promise.all([tx.store.put({ key, value }), tx.done]);
+  };
   return {
     async getLastCategoryId() {
       const record = await db.get('settings', LAST_CATEGORY_KEY);
       return typeof record?.value === 'string' ? record.value : undefined;
     },
-    async setLastCategoryId(id) {
-      const tx = db.transaction('settings', 'readwrite', STRICT);
-      await Promise.all([tx.store.put({ key: LAST_CATEGORY_KEY, value: id }), tx.done]);
+    setLastCategoryId: (id) => put(LAST_CATEGORY_KEY, id),
+    async getNewsletter() {
+      return parseNewsletterSettings((await db.get('settings', NEWSLETTER_KEY))?.value);
     },
+    saveNewsletter: (settings) => put(NEWSLETTER_KEY, settings),
   };
 }

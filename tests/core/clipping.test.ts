@@ -8,6 +8,7 @@ import {
   reviseClipping,
   validateClippingFields,
 } from '../../src/core/clipping';
+import { makeClipping } from '../support/factories';
 
 const fields = (overrides: Partial<ClippingFields> = {}): ClippingFields => ({
   url: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',
@@ -17,12 +18,9 @@ const fields = (overrides: Partial<ClippingFields> = {}): ClippingFields => ({
   ...overrides,
 });
 
-const clipping = (id: string, createdAt: number, updatedAt = createdAt): Clipping => ({
-  id,
-  ...fields(),
-  createdAt,
-  updatedAt,
-});
+const clipping = (id: string, createdAt: number, updatedAt = createdAt): Clipping =>
+  makeClipping({ id, ...fields(), createdAt, updatedAt });
+const ORIGIN = { issueId: 'issue-1', clippedBy: 'ねこ' };
 
 describe('validateClippingFields', () => {
   it('accepts complete fields', () => {
@@ -113,6 +111,7 @@ describe('createClipping', () => {
   it('stores normalized fields with the given id and time', () => {
     const created = createClipping(
       fields({ url: 'https://example.com/?utm_medium=x', title: 'A\nB' }),
+      ORIGIN,
       'id-1',
       1_700_000_000_000,
     );
@@ -122,6 +121,10 @@ describe('createClipping', () => {
       title: 'A B',
       note: fields().note,
       categoryId: 'notable-articles',
+      issueId: 'issue-1',
+      clippedBy: 'ねこ',
+      order: 1_700_000_000_000,
+      carryOver: false,
       createdAt: 1_700_000_000_000,
       updatedAt: 1_700_000_000_000,
     });
@@ -129,7 +132,7 @@ describe('createClipping', () => {
 });
 
 describe('reviseClipping', () => {
-  const original = createClipping(fields(), 'id-1', 1000);
+  const original = createClipping(fields(), ORIGIN, 'id-1', 1000);
 
   it('replaces the fields, keeps id and createdAt, sets updatedAt to now', () => {
     const revised = reviseClipping(
@@ -148,6 +151,10 @@ describe('reviseClipping', () => {
       title: '新しい タイトル',
       note: 'edited',
       categoryId: 'tools',
+      issueId: 'issue-1',
+      clippedBy: 'ねこ',
+      order: 1000,
+      carryOver: false,
       createdAt: 1000,
       updatedAt: 5000,
     });

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Clipping, ClippingFields } from '../../src/core/clipping';
 import { type Draft, initialForm, type PageInfo, sameFields } from '../../src/core/draft';
+import { makeClipping } from '../support/factories';
 
 const page: PageInfo = {
   url: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',
   title: 'ページのタイトル',
 };
 
-const existing: Clipping = {
+const existing: Clipping = makeClipping({
   id: 'clip-1',
   url: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',
   title: '保存済みのタイトル',
@@ -15,7 +16,7 @@ const existing: Clipping = {
   categoryId: 'tools',
   createdAt: 1000,
   updatedAt: 2000,
-};
+});
 
 const draftAt = (updatedAt: number): Draft => ({
   key: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',

@@ -5,19 +5,17 @@ import { App } from '../../src/options/App';
 import { createOptionsState, OptionsContext } from '../../src/options/state';
 import type { Repositories } from '../../src/storage/repositories';
 import { freshRepositories } from '../support/database';
+import { makeClipping } from '../support/factories';
 import { createTranslator } from '../support/i18n';
 
 const t = createTranslator('ja');
 
 function clipping(overrides: Partial<Clipping> & Pick<Clipping, 'id' | 'title'>): Clipping {
-  return {
+  return makeClipping({
     url: `https://example.com/${overrides.id}`,
-    note: '',
-    categoryId: 'notable-articles',
     createdAt: 1_700_000_000_000,
-    updatedAt: 1_700_000_000_000,
     ...overrides,
-  };
+  });
 }
 
 async function renderOptions(clippings: Clipping[], repos?: Repositories) {

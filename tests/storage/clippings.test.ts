@@ -3,20 +3,13 @@ import type { Clipping } from '../../src/core/clipping';
 import { compareNewestFirst } from '../../src/core/clipping';
 import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository, toClippingRecord } from '../../src/storage/clippings';
+import { makeClipping } from '../support/factories';
 import { openFreshDB } from './fresh-db';
 
 const ZENN = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f';
 
-const clipping = (overrides: Partial<Clipping> = {}): Clipping => ({
-  id: 'clip-1',
-  url: ZENN,
-  title: 'Zenn の記事',
-  note: 'コメント',
-  categoryId: 'notable-articles',
-  createdAt: 1000,
-  updatedAt: 1000,
-  ...overrides,
-});
+const clipping = (overrides: Partial<Clipping> = {}): Clipping =>
+  makeClipping({ url: ZENN, note: 'コメント', ...overrides });
 
 async function setup() {
   const db = await openFreshDB();

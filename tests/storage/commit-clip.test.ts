@@ -8,20 +8,13 @@ import { commitClip } from '../../src/storage/commit-clip';
 import { type ClipperDatabase, openClipperDB } from '../../src/storage/db';
 import { createDraftRepository } from '../../src/storage/drafts';
 import { createSettingsRepository } from '../../src/storage/settings';
+import { makeClipping } from '../support/factories';
 import { openFreshDB } from './fresh-db';
 
 const TAB_URL = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f?utm_source=x';
 const DRAFT_KEY = urlMatchKey(TAB_URL);
 
-const clipping: Clipping = {
-  id: 'clip-1',
-  url: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',
-  title: 'Zenn の記事',
-  note: 'コメント',
-  categoryId: 'tools',
-  createdAt: 1000,
-  updatedAt: 1000,
-};
+const clipping: Clipping = makeClipping({ note: 'コメント', categoryId: 'tools' });
 
 const draft: Draft = {
   key: DRAFT_KEY,

@@ -1,11 +1,11 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import { DEFAULT_CATEGORIES } from '../../core/category';
 import type { ClipperDBV1 } from '../schema';
 
 /** Version 1: the four stores, and the default categories so the popup has something to offer. */
 export function createStores(
   db: IDBPDatabase<ClipperDBV1>,
-  tx: IDBPTransaction<ClipperDBV1, ('clippings' | 'categories' | 'drafts' | 'settings')[], 'versionchange'>,
+  tx: IDBPTransaction<ClipperDBV1, StoreNames<ClipperDBV1>[], 'versionchange'>,
 ): void {
   const clippings = db.createObjectStore('clippings', { keyPath: 'id' });
   clippings.createIndex('byUrlKey', 'urlKey');

@@ -1,0 +1,61 @@
+import type { Weekday } from './calendar';
+
+/** The newsletter's own settings: what every issue is named and introduced with, and who is clipping. */
+export interface NewsletterSettings {
+  name: string;
+  /** The paragraph after the title; `{{name}}`, `{{number}}` and `{{date}}` are filled in per issue. */
+  introTemplate: string;
+  /** The day of the weekly meeting; a new issue is dated on it. */
+  meetingWeekday: Weekday;
+  /** This member's name, stored on each clipping as who clipped it. */
+  memberName: string;
+  /** Zenn front matter for the downloaded article file. */
+  emoji: string;
+  topics: string[];
+}
+
+export const DEFAULT_SETTINGS: NewsletterSettings = {
+  name: 'Weekly',
+  introTemplate:
+    '{{name}} は、チームで共有した最近気になる記事をまとめたものです。\n\n今回は第{{number}}回目の記事となります。',
+  meetingWeekday: 5,
+  memberName: '',
+  emoji: '📰',
+  topics: [],
+};
+
+export interface TemplateValues {
+  name: string;
+  number: number;
+  date: string;
+}
+
+/** Fills `{{name}}`, `{{number}}`, `{{date}}` (spaces inside the braces allowed); other text is left as typed. */
+export function fillTemplate(template: string, values: TemplateValues): string {
+  return template.replace(/\{\{\s*(name|number|date)\s*\}\}/g, (_, key: keyof TemplateValues) =>
+    String(values[key]),
+  );
+}
+
+const isWeekday = (value: unknown): value is Weekday =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6;
+
+/** Settings read back from storage: each field that is missing or of the wrong type falls back to its default. */
+export function parseNewsletterSettings(value: unknown): NewsletterSettings {
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const text = (key: 'name' | 'introTemplate' | 'memberName' | 'emoji') =>
+    typeof record[key] === 'string' ? (record[key] as string) : DEFAULT_SETTINGS[key];
+  const topics = Array.isArray(record.topics)
+    ? record.topics.filter((topic) => typeof topic === 'string')
+    : DEFAULT_SETTINGS.topics;
+  return {
+    name: text('name'),
+    introTemplate: text('introTemplate'),
+    memberName: text('memberName'),
+    emoji: text('emoji'),
+    meetingWeekday: isWeekday(record.meetingWeekday)
+      ? record.meetingWeekday
+      : DEFAULT_SETTINGS.meetingWeekday,
+    topics,
+  };
+}
