@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ArticleServer {
+  /** `http://127.0.0.1:PORT` */
+  origin: string;
+  close(): Promise<void>;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
+}
+
+/** The page's title: the `title` query parameter, else one made from the last path segment. */
+export function articleTitle(url: URL): string {
+  const fromQuery = url.searchParams.get('title');
+  if (fromQuery !== null) return fromQuery;
+  const segment = url.pathname.split('/').filter(Boolean).at(-1) ?? 'index';
+  let slug = segment;
+  try {
+    slug = decodeURIComponent(segment);
+  } catch {
+    // A malformed escape stays as written.
+  }
+  return `Article ${slug}`;
+}
+
+function articlePage(url: URL): string {
+  const title = escapeHtml(articleTitle(url));
+  return `<!doctype html>
+<html lang="ja">
+<head><meta charset="utf-8"><title>${title}</title></head>
+<body><article><h1>${title}</h1><p>テスト用の記事です。</p></article></body>
+</html>
+`;
+}
+
+/**
+ * Serves an HTML article for any path and any query (tracking parameters included) on 127.0.0.1 at a
+ * port the system picks.
+ */
+export async function startArticleServer(): Promise<ArticleServer> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.end(articlePage(url));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,244 @@
+/**
+ * Loads the built extension (dist/) into Debian's Chromium with playwright-core and drives it as a person
+ * would: article pages from a local HTTP server, the popup opened on a tab, the options page.
+ * tests/e2e/README.md describes the contract the UI keeps with these tests.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type ArticleServer, startArticleServer } from './article-server';
+import { CONTROL_PAGE, type ExtensionCopy, prepareExtensionCopy, stripSlash } from './extension-copy';
+import { type FormState, waitForLoadedForm } from './popup';
+import { readDraft, type StoredDraft } from './stored-drafts';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const DEFAULT_DIST = join(REPO_ROOT, 'dist');
+
+/** The `chrome` global of an extension page, as far as these tests use it. */
+declare const chrome: {
+  runtime: { id: string };
+  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+};
+
+export interface OpenedTab {
+  page: Page;
+  tabId: number;
+}
+
+export interface HarnessOptions {
+  /** A built extension; defaults to $E2E_DIST_DIR, else the repository's dist/. */
+  distDir?: string;
+}
+
+export class Harness {
+  private contextOrNull: BrowserContext | null = null;
+  private controlPageOrNull: Page | null = null;
+  private readonly errors: string[] = [];
+
+  private constructor(
+    private readonly copy: ExtensionCopy,
+    private readonly extensionDir: string,
+    private readonly profileDir: string,
+    private readonly tempRoot: string,
+    private readonly server: ArticleServer,
+  ) {}
+
+  /** Copies and patches dist/, starts the article server and launches Chromium. */
+  static async start(options: HarnessOptions = {}): Promise<Harness> {
+    const distDir = options.distDir ?? process.env.E2E_DIST_DIR ?? DEFAULT_DIST;
+    const tempRoot = await mkdtemp(join(tmpdir(), 'weekly-clipper-e2e-'));
+    const extensionDir = join(tempRoot, 'extension');
+    let copy: ExtensionCopy;
+    let server: ArticleServer;
+    try {
+      copy = await prepareExtensionCopy(distDir, extensionDir);
+      server = await startArticleServer();
+    } catch (error) {
+      await rm(tempRoot, { recursive: true, force: true });
+      throw error;
+    }
+    const harness = new Harness(copy, extensionDir, join(tempRoot, 'profile'), tempRoot, server);
+    try {
+      await harness.launch();
+    } catch (error) {
+      await harness.close();
+      throw error;
+    }
+    return harness;
+  }
+
+  get extensionId(): string {
+    return this.copy.extensionId;
+  }
+
+  get context(): BrowserContext {
+    if (!this.contextOrNull) throw new Error('Chromium is not running');
+    return this.contextOrNull;
+  }
+
+  get baseUrl(): string {
+    return this.server.origin;
+  }
+
+  extensionUrl(path: string): string {
+    return `chrome-extension://${this.extensionId}/${stripSlash(path)}`;
+  }
+
+  /**
+   * A URL of the article server. Every path and query is served; the page's <title> is `title` when
+   * given, else the query's `title` parameter, else one made from the path.
+   */
+  articleUrl(slug: string, query = '', hash = ''): string {
+    const search = query === '' || query.startsWith('?') ? query : `?${query}`;
+    const fragment = hash === '' || hash.startsWith('#') ? hash : `#${hash}`;
+    return `${this.server.origin}/article/${encodeURIComponent(slug)}${search}${fragment}`;
+  }
+
+  /** Opens a URL in a new tab and finds its tab id. */
+  async openTab(url: string): Promise<OpenedTab> {
+    const before = new Set((await this.queryTabs()).map((tab) => tab.id));
+    const page = await this.context.newPage();
+    await page.goto(url);
+    const tabId = await this.findNewTab(before, page.url());
+    return { page, tabId };
+  }
+
+  /** The popup page on tab `tabId`, in a tab of its own. */
+  async openPopup(tabId: number): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(`${this.extensionUrl(this.copy.popupPath)}?tabId=${tabId}`);
+    return page;
+  }
+
+  /** Opens the popup on `tabId` and waits until it has loaded the tab, clipping and draft. */
+  async openPopupReady(tabId: number): Promise<{ popup: Page; state: FormState }> {
+    const popup = await this.openPopup(tabId);
+    const state = await waitForLoadedForm(popup);
+    return { popup, state };
+  }
+
+  async openOptions(): Promise<Page> {
+    const page = await this.context.newPage();
+    await page.goto(this.extensionUrl(this.copy.optionsPath));
+    return page;
+  }
+
+  /** The popup's stored draft for a tab URL (see stored-drafts.ts). */
+  async readDraft(tabUrl: string): Promise<StoredDraft | undefined> {
+    return readDraft(await this.controlPage(), tabUrl);
+  }
+
+  /** Polls `readDraft` until `accept` holds; fails with the last draft seen. */
+  async waitForDraft(
+    tabUrl: string,
+    accept: (draft: StoredDraft | undefined) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<StoredDraft | undefined> {
+    const deadline = Date.now() + timeoutMs;
+    let draft = await this.readDraft(tabUrl);
+    while (!accept(draft)) {
+      if (Date.now() > deadline) {
+        throw new Error(`the draft for ${tabUrl} never matched; last seen: ${JSON.stringify(draft)}`);
+      }
+      await delay(50);
+      draft = await this.readDraft(tabUrl);
+    }
+    return draft;
+  }
+
+  /** Uncaught exceptions and console errors of the extension's pages since the last call; clears them. */
+  takePageErrors(): string[] {
+    return this.errors.splice(0);
+  }
+
+  /** Closes Chromium and starts it again on the same profile and extension copy. */
+  async restart(): Promise<void> {
+    await this.closeBrowser();
+    await this.launch();
+  }
+
+  /** Closes Chromium and the server and removes the temporary copy and profile. */
+  async close(): Promise<void> {
+    await this.closeBrowser();
+    await this.server.close();
+    await rm(this.tempRoot, { recursive: true, force: true });
+  }
+
+  private async launch(): Promise<void> {
+    const dir = this.extensionDir;
+    const context = await chromium.launchPersistentContext(this.profileDir, {
+      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      // Playwright's `headless: true` adds plain `--headless`, which in Chromium ≥ 132 is the new headless
+      // mode, and that one loads extensions (https://developer.chrome.com/docs/chromium/headless).
+      headless: true,
+      args: [
+        `--disable-extensions-except=${dir}`,
+        `--load-extension=${dir}`,
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    this.contextOrNull = context;
+    context.on('page', (page) => this.watchErrors(page));
+    for (const page of context.pages()) this.watchErrors(page);
+    const control = await this.controlPage();
+    const loadedId = await control.evaluate(() => chrome.runtime.id).catch(() => undefined);
+    if (loadedId !== this.extensionId) {
+      throw new Error(
+        `the extension did not load as ${this.extensionId} (got ${String(loadedId)}); is ${dir} a valid extension for this Chromium?`,
+      );
+    }
+  }
+
+  private watchErrors(page: Page): void {
+    const where = () => page.url().replace(/^chrome-extension:\/\/[a-p]{32}/, '');
+    page.on('pageerror', (error) => this.errors.push(`${where()}: ${error.stack ?? error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errors.push(`${where()}: console.error: ${message.text()}`);
+    });
+  }
+
+  private async closeBrowser(): Promise<void> {
+    const context = this.contextOrNull;
+    this.contextOrNull = null;
+    this.controlPageOrNull = null;
+    await context?.close();
+  }
+
+  /** One extension page kept open for chrome.tabs and IndexedDB look-ups. */
+  private async controlPage(): Promise<Page> {
+    if (this.controlPageOrNull && !this.controlPageOrNull.isClosed()) return this.controlPageOrNull;
+    const page =
+      this.context.pages().find((candidate) => candidate.url() === 'about:blank') ??
+      (await this.context.newPage());
+    await page.goto(this.extensionUrl(CONTROL_PAGE));
+    this.controlPageOrNull = page;
+    return page;
+  }
+
+  private async queryTabs(): Promise<{ id?: number; url?: string }[]> {
+    const control = await this.controlPage();
+    return control.evaluate(() => chrome.tabs.query({}));
+  }
+
+  /** The tab that was not there before and shows `url`; waits for the tab's URL to settle. */
+  private async findNewTab(before: Set<number | undefined>, url: string): Promise<number> {
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const tabs = await this.queryTabs();
+      const fresh = tabs.filter((tab) => !before.has(tab.id) && tab.url === url);
+      if (fresh.length === 1 && fresh[0]?.id !== undefined) return fresh[0].id;
+      if (Date.now() > deadline) {
+        throw new Error(`no single new tab shows ${url}; tabs: ${JSON.stringify(tabs)}`);
+      }
+      await delay(50);
+    }
+  }
+}
