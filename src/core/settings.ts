@@ -47,7 +47,8 @@ export function parseNewsletterSettings(value: unknown): NewsletterSettings {
     typeof record[key] === 'string' ? (record[key] as string) : DEFAULT_SETTINGS[key];
   const topics = Array.isArray(record.topics)
     ? record.topics.filter((topic) => typeof topic === 'string')
-    : DEFAULT_SETTINGS.topics;
+    : // A copy: an edit to the returned settings must not change the defaults.
+      [...DEFAULT_SETTINGS.topics];
   return {
     name: text('name'),
     introTemplate: text('introTemplate'),

@@ -1,32 +1,80 @@
-import type { Translate } from '../core/messages';
-import { CategorySection } from './components/CategorySection';
+import { ArchiveView } from './components/ArchiveView';
+import { BacklogView } from './components/BacklogView';
+import { IssueView } from './components/IssueView';
 import { PageNotice } from './components/PageNotice';
-import { useOptionsState } from './state';
+import { SearchResults } from './components/SearchResults';
+import { SettingsView } from './components/SettingsView';
+import { type OptionsView, useOptionsState } from './state';
 
 export interface AppProps {
-  t: Translate;
   formatDate: (time: number) => string;
+  language: string;
 }
 
-export function App({ t, formatDate }: AppProps) {
+const VIEWS: { view: OptionsView; label: 'navIssue' | 'navBacklog' | 'navArchive' | 'navSettings' }[] = [
+  { view: 'issue', label: 'navIssue' },
+  { view: 'backlog', label: 'navBacklog' },
+  { view: 'archive', label: 'navArchive' },
+  { view: 'settings', label: 'navSettings' },
+];
+
+export function App({ formatDate, language }: AppProps) {
   const state = useOptionsState();
-  const total = state.clippings.value.length;
+  const { t } = state.services;
+  const query = state.search.value.trim();
+  const current = state.view.value;
   return (
-    <main class="options" aria-busy={!state.loaded.value}>
+    <div class="options" aria-busy={!state.loaded.value}>
       <header class="options-header">
         <h1>{t('optionsTitle')}</h1>
-      </header>
-      <PageNotice t={t} />
-      <section aria-labelledby="clippings-heading">
-        <h2 id="clippings-heading" class="list-heading">
-          {t('clippingsHeading')} <span class="count">{t('clippingCount', String(total))}</span>
-        </h2>
-        {state.loaded.value && total === 0 && <p class="empty">{t('emptyList')}</p>}
-        {total > 0 &&
-          state.groups.value.map((group) => (
-            <CategorySection key={group.category?.id ?? ''} group={group} t={t} formatDate={formatDate} />
+        <nav aria-label={t('navLabel')}>
+          {VIEWS.map(({ view, label }) => (
+            <button
+              key={view}
+              type="button"
+              class="nav-button"
+              data-testid={`nav-${view}`}
+              aria-current={current === view && !query ? 'page' : undefined}
+              onClick={() => {
+                state.view.value = view;
+                state.search.value = '';
+              }}
+            >
+              {t(label)}
+              {view === 'backlog' && state.backlog.value.length > 0 && ` (${state.backlog.value.length})`}
+            </button>
           ))}
-      </section>
-    </main>
+        </nav>
+        <div class="search">
+          <label class="visually-hidden" for="search">
+            {t('searchLabel')}
+          </label>
+          <input
+            id="search"
+            type="search"
+            data-testid="search"
+            placeholder={t('searchLabel')}
+            value={state.search.value}
+            onInput={(event) => {
+              state.search.value = event.currentTarget.value;
+            }}
+          />
+        </div>
+      </header>
+      <PageNotice />
+      <main>
+        {query ? (
+          <SearchResults query={query} formatDate={formatDate} />
+        ) : current === 'issue' ? (
+          <IssueView formatDate={formatDate} />
+        ) : current === 'backlog' ? (
+          <BacklogView formatDate={formatDate} />
+        ) : current === 'archive' ? (
+          <ArchiveView formatDate={formatDate} />
+        ) : (
+          <SettingsView language={language} />
+        )}
+      </main>
+    </div>
   );
 }

@@ -1,8 +1,13 @@
 import { render } from 'preact';
+import { newId } from '../core/id';
+import { createChangeFeed } from '../platform/change-feed';
+import { createClipboard } from '../platform/clipboard';
+import { downloadTextFile } from '../platform/download';
 import { translate, uiLanguage } from '../platform/i18n';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
 import { App } from './App';
+import { ensureOpenIssue } from './issue-actions';
 import { createOptionsState, OptionsContext } from './state';
 import '../ui/base.css';
 import './options.css';
@@ -11,13 +16,20 @@ const language = uiLanguage();
 document.documentElement.lang = language;
 document.title = translate('optionsTitle');
 
+const changes = createChangeFeed();
 const state = createOptionsState({
   // A newer version upgrading the database closes this connection; reloading picks up the new schema.
   repositories: openClipperDB({ onVersionChange: () => location.reload() }).then(createRepositories),
   t: translate,
   now: Date.now,
+  newId: () => newId(),
+  clipboard: createClipboard(),
+  download: (filename, content) => downloadTextFile(filename, content),
+  changes,
 });
-void state.load();
+void state.load().then(() => ensureOpenIssue(state));
+// A clipping saved from the popup, or an edit in another options tab, shows up here at once.
+changes.subscribe(() => void state.load());
 
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -25,7 +37,7 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <OptionsContext.Provider value={state}>
-      <App t={translate} formatDate={(time) => dateFormat.format(time)} />
+      <App language={language} formatDate={(time) => dateFormat.format(time)} />
     </OptionsContext.Provider>,
     root,
   );

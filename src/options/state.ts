@@ -2,115 +2,179 @@ import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Category } from '../core/category';
-import {
-  type Clipping,
-  type ClippingFields,
-  type ClippingProblem,
-  reviseClipping,
-  validateClippingFields,
-} from '../core/clipping';
-import { groupByCategory } from '../core/grouping';
-import type { Translate } from '../core/messages';
+import type { Clipping } from '../core/clipping';
+import type { Issue } from '../core/issue';
+import type { MessageKey, Translate } from '../core/messages';
+import type { IssueSource } from '../core/render-zenn';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { describeStorageError } from '../core/storage-error';
+import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
 
 export interface OptionsServices {
   repositories: Promise<Repositories>;
   t: Translate;
   now(): number;
+  newId(): string;
+  clipboard: {
+    /** Copies Markdown as text/plain with its HTML as text/html; 'text' when only plain text could be written. */
+    copyRich(content: { text: string; html: string }): Promise<'rich' | 'text'>;
+    copyText(text: string): Promise<void>;
+  };
+  download(filename: string, content: string): void;
+  /** Tells other open pages about each write (optional: tests of one page leave it out). */
+  changes?: Pick<ChangeFeed, 'notify'>;
 }
 
 export interface OptionsNotice {
   tone: 'info' | 'success' | 'error';
   text: string;
-  /** A deleted clipping that "undo" puts back. */
-  undo?: Clipping;
+  /** Clippings that "undo" puts back as they were (a delete). */
+  undo?: Clipping[];
 }
 
+export type OptionsView = 'issue' | 'backlog' | 'archive' | 'settings';
+
+/**
+ * The options page's one store: what is in the database, mirrored in signals, plus what is derived from
+ * it (the open issue's Markdown is computed, never stored). Actions live beside it in `*-actions.ts`.
+ */
 export function createOptionsState(services: OptionsServices) {
-  const { t } = services;
   const loaded = signal(false);
   const clippings = signal<Clipping[]>([]);
   const categories = signal<Category[]>([]);
+  const issues = signal<Issue[]>([]);
+  const settings = signal<NewsletterSettings>(DEFAULT_SETTINGS);
+  const view = signal<OptionsView>('issue');
   const editingId = signal<string | null>(null);
   const notice = signal<OptionsNotice | null>(null);
-  const groups = computed(() => groupByCategory(clippings.value, categories.value));
+  const search = signal('');
+  /** The published issue shown in the archive view. */
+  const archivedId = signal<string | null>(null);
+
+  const openIssue = computed(() => issues.value.find((issue) => issue.status === 'open'));
+  const sourceOf = (issue: Issue): IssueSource => ({
+    issue,
+    clippings: clippings.value,
+    categories: categories.value,
+    settings: settings.value,
+  });
+  const backlog = computed(() => clippings.value.filter((clipping) => clipping.issueId === null));
+
+  function say(tone: OptionsNotice['tone'], key: MessageKey, substitutions?: string | string[]): void {
+    notice.value = { tone, text: services.t(key, substitutions) };
+  }
 
   function storageFailure(key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown): void {
     const reason = describeStorageError(error);
-    notice.value = { tone: 'error', text: t(key, 'key' in reason ? t(reason.key) : reason.text) };
+    say('error', key, 'key' in reason ? services.t(reason.key) : reason.text);
   }
 
-  async function load(): Promise<void> {
+  let writes: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs a storage write and reports a failure in the user's words. Writes run one at a time, in the
+   * order they were asked for, and `run` is called only when its turn comes: it computes what to write
+   * from the signals as the previous write left them (two quick edits never overwrite each other). The
+   * signals change only in `apply`, after the write succeeded, so the page never shows what was not saved.
+   * `run` may return undefined to write nothing.
+   */
+  function write<T>(
+    run: (repos: Repositories) => Promise<T> | undefined,
+    apply?: (result: T) => void,
+  ): Promise<boolean> {
+    const turn = writes.then(async () => {
+      try {
+        const pending = run(await services.repositories);
+        if (pending === undefined) return false;
+        const result = await pending;
+        apply?.(result);
+        services.changes?.notify();
+        return true;
+      } catch (error) {
+        storageFailure('errorSaveFailed', error);
+        return false;
+      }
+    });
+    writes = turn;
+    return turn;
+  }
+
+  let loading: Promise<void> | undefined;
+  let reloadAfter = false;
+
+  /**
+   * Reads everything from the database into the page. Called at start and whenever another page wrote;
+   * calls that arrive during a load are folded into one more load after it.
+   */
+  function load(): Promise<void> {
+    if (loading) {
+      reloadAfter = true;
+      return loading;
+    }
+    loading = readAll().finally(() => {
+      loading = undefined;
+      if (reloadAfter) {
+        reloadAfter = false;
+        void load();
+      }
+    });
+    return loading;
+  }
+
+  async function readAll(): Promise<void> {
     try {
       const repos = await services.repositories;
-      const [list, cats] = await Promise.all([repos.clippings.list(), repos.categories.list()]);
+      const [list, cats, all, newsletter] = await Promise.all([
+        repos.clippings.list(),
+        repos.categories.list(),
+        repos.issues.list(),
+        repos.settings.getNewsletter(),
+      ]);
       clippings.value = list;
       categories.value = cats;
+      issues.value = all;
+      settings.value = newsletter;
       loaded.value = true;
     } catch (error) {
       storageFailure('errorLoadFailed', error);
     }
   }
 
-  function replaceInList(clipping: Clipping): void {
-    const others = clippings.value.filter((item) => item.id !== clipping.id);
-    clippings.value = [...others, clipping];
+  /** Puts saved clippings into the mirror, replacing those with the same id. */
+  function mergeClippings(saved: readonly Clipping[]): void {
+    const ids = new Set(saved.map((clipping) => clipping.id));
+    clippings.value = [...clippings.value.filter((clipping) => !ids.has(clipping.id)), ...saved];
   }
 
-  /**
-   * Saves an edit. The editor stays open unless it was saved: on invalid fields (the problems are
-   * returned for the editor to show) and on a storage failure (the page notice says why).
-   */
-  async function saveEdit(
-    id: string,
-    fields: ClippingFields,
-  ): Promise<{ saved: boolean; problems: ClippingProblem[] }> {
-    const problems = validateClippingFields(fields);
-    const before = clippings.value.find((item) => item.id === id);
-    if (problems.length > 0 || !before) return { saved: false, problems };
-    const after = reviseClipping(before, fields, services.now());
-    try {
-      const repos = await services.repositories;
-      await repos.clippings.save(after);
-      replaceInList(after);
-      editingId.value = null;
-      notice.value = { tone: 'success', text: t('updated', after.title) };
-      return { saved: true, problems: [] };
-    } catch (error) {
-      storageFailure('errorSaveFailed', error);
-      return { saved: false, problems: [] };
-    }
+  function mergeIssues(saved: readonly Issue[]): void {
+    const ids = new Set(saved.map((issue) => issue.id));
+    issues.value = [...issues.value.filter((issue) => !ids.has(issue.id)), ...saved].sort(
+      (a, b) => b.number - a.number,
+    );
   }
 
-  async function remove(id: string): Promise<void> {
-    const target = clippings.value.find((item) => item.id === id);
-    if (!target) return;
-    try {
-      const repos = await services.repositories;
-      await repos.clippings.remove(id);
-      clippings.value = clippings.value.filter((item) => item.id !== id);
-      if (editingId.value === id) editingId.value = null;
-      notice.value = { tone: 'info', text: t('deleted', target.title), undo: target };
-    } catch (error) {
-      storageFailure('errorSaveFailed', error);
-    }
-  }
-
-  async function undoRemove(): Promise<void> {
-    const target = notice.value?.undo;
-    if (!target) return;
-    try {
-      const repos = await services.repositories;
-      await repos.clippings.save(target);
-      replaceInList(target);
-      notice.value = { tone: 'success', text: t('restored', target.title) };
-    } catch (error) {
-      storageFailure('errorSaveFailed', error);
-    }
-  }
-
-  return { loaded, clippings, categories, groups, editingId, notice, load, saveEdit, remove, undoRemove };
+  return {
+    services,
+    loaded,
+    clippings,
+    categories,
+    issues,
+    settings,
+    view,
+    editingId,
+    notice,
+    search,
+    archivedId,
+    openIssue,
+    backlog,
+    sourceOf,
+    say,
+    write,
+    load,
+    mergeClippings,
+    mergeIssues,
+  };
 }
 
 export type OptionsState = ReturnType<typeof createOptionsState>;

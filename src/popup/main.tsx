@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { newId } from '../core/id';
+import { createChangeFeed } from '../platform/change-feed';
 import { translate, uiLanguage } from '../platform/i18n';
 import { openOptionsPage } from '../platform/runtime';
 import { createBrowserTabSource } from '../platform/tabs';
@@ -25,6 +26,7 @@ const state = createPopupState({
   t: translate,
   now: Date.now,
   newId: () => newId(),
+  changes: createChangeFeed(),
 });
 void state.load(tabId);
 

@@ -17,6 +17,7 @@ import type { MessageKey, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { describeStorageError } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
+import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
 import type { Repositories } from '../storage/repositories';
 
@@ -35,6 +36,8 @@ export interface PopupServices {
   t: Translate;
   now(): number;
   newId(): string;
+  /** Tells open options pages that a clipping was saved (optional: tests leave it out). */
+  changes?: Pick<ChangeFeed, 'notify'>;
 }
 
 const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
@@ -170,6 +173,7 @@ export function createPopupState(services: PopupServices) {
               ),
             },
           );
+      services.changes?.notify();
       existing.value = clipping;
       baseline = {
         url: clipping.url,

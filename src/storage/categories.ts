@@ -1,7 +1,7 @@
 import { type Category, sortCategories } from '../core/category';
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { abortTransaction, commitWrites, STRICT } from './db';
 
 export interface CategoryRepository {
   /** All categories in their display order. */
@@ -22,7 +22,9 @@ export function createCategoryRepository(db: ClipperDatabase): CategoryRepositor
     },
     async saveAll(categories) {
       const tx = db.transaction('categories', 'readwrite', STRICT);
-      await Promise.all([...categories.map((category) => tx.store.put({ ...category })), tx.done]);
+      await commitWrites(tx, (write) => {
+        for (const category of categories) write(tx.store.put({ ...category }));
+      });
     },
     async remove(id, moveTo) {
       const tx = db.transaction(['categories', 'clippings'], 'readwrite', STRICT);
@@ -33,7 +35,7 @@ export function createCategoryRepository(db: ClipperDatabase): CategoryRepositor
         affected.length > 0 &&
         (moveTo === null || moveTo === id || !(await tx.objectStore('categories').get(moveTo)))
       ) {
-        tx.abort();
+        abortTransaction(tx);
         throw new Error(
           `Category ${id} still has ${affected.length} clippings and no other category to move them to.`,
         );

@@ -1,7 +1,7 @@
 import { type Clipping, compareNewestFirst } from '../core/clipping';
 import { urlMatchKey } from '../core/url';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { commitWrites, STRICT } from './db';
 import type { ClippingRecordV2 } from './schema';
 
 export interface ClippingRepository {
@@ -50,7 +50,9 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
     },
     async saveMany(clippings) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);
-      await Promise.all([...clippings.map((clipping) => tx.store.put(toClippingRecord(clipping))), tx.done]);
+      await commitWrites(tx, (write) => {
+        for (const clipping of clippings) write(tx.store.put(toClippingRecord(clipping)));
+      });
     },
     async remove(id) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);

@@ -1,8 +1,9 @@
 import type { Clipping } from '../core/clipping';
-import { followingIssue, type Issue, openIssue } from '../core/issue';
+import type { Issue } from '../core/issue';
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
 import { STRICT } from './db';
+import { resolveOpenIssue } from './issues';
 import { LAST_CATEGORY_KEY } from './settings';
 
 export interface CommitOptions {
@@ -27,13 +28,7 @@ export async function commitClip(
   const tx = db.transaction(['clippings', 'drafts', 'settings', 'issues'], 'readwrite', STRICT);
   let saved = clipping;
   if (firstIssue) {
-    const issues = tx.objectStore('issues');
-    let open = await issues.index('byStatus').get('open');
-    if (!open) {
-      const latest = (await issues.getAll()).sort((a, b) => b.number - a.number)[0];
-      open = latest ? openIssue(firstIssue.id, followingIssue(latest), firstIssue.createdAt) : firstIssue;
-      await issues.put(open);
-    }
+    const open = await resolveOpenIssue(tx.objectStore('issues'), firstIssue);
     saved = { ...clipping, issueId: open.id };
   }
   await Promise.all([

@@ -1,7 +1,29 @@
-import type { Issue, PublishPlan } from '../core/issue';
+import type { IDBPObjectStore } from 'idb';
+import { followingIssue, type Issue, openIssue, type PublishPlan } from '../core/issue';
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { abortTransaction, commitWrites, STRICT } from './db';
+import type { ClipperDB } from './schema';
+
+type WritableIssues = IDBPObjectStore<
+  ClipperDB,
+  ('issues' | 'clippings' | 'drafts' | 'settings')[],
+  'issues',
+  'readwrite'
+>;
+
+/**
+ * The open issue, opening one inside the caller's transaction when there is none: after the latest
+ * published issue if any (next number, a week later), else `candidate` (a fresh install's 第1回).
+ */
+export async function resolveOpenIssue(issues: WritableIssues, candidate: Issue): Promise<Issue> {
+  const open = await issues.index('byStatus').get('open');
+  if (open) return open;
+  const latest = (await issues.getAll()).sort((a, b) => b.number - a.number)[0];
+  const opened = latest ? openIssue(candidate.id, followingIssue(latest), candidate.createdAt) : candidate;
+  await issues.put(opened);
+  return opened;
+}
 
 export interface IssueRepository {
   /** The one open issue, if any has been opened yet. */
@@ -9,6 +31,8 @@ export interface IssueRepository {
   /** Every issue, the newest number first. */
   list(): Promise<Issue[]>;
   save(issue: Issue): Promise<void>;
+  /** The open issue, opened now if there is none (see `resolveOpenIssue`). */
+  ensureOpen(candidate: Issue): Promise<Issue>;
   /** Freezes the issue, opens the next and moves the carried-over clippings, all in one transaction. */
   publish(plan: PublishPlan): Promise<void>;
 }
@@ -23,21 +47,25 @@ export function createIssueRepository(db: ClipperDatabase): IssueRepository {
       const tx = db.transaction('issues', 'readwrite', STRICT);
       await Promise.all([tx.store.put(issue), tx.done]);
     },
+    async ensureOpen(candidate) {
+      const tx = db.transaction(['issues'], 'readwrite', STRICT);
+      const [open] = await Promise.all([resolveOpenIssue(tx.objectStore('issues'), candidate), tx.done]);
+      return open;
+    },
     async publish({ published, next, carried }) {
       const tx = db.transaction(['issues', 'clippings'], 'readwrite', STRICT);
       const issues = tx.objectStore('issues');
       const clippings = tx.objectStore('clippings');
       // Another page may have published it meanwhile: publishing twice would open two issues.
       if ((await issues.get(published.id))?.status !== 'open') {
-        tx.abort();
+        abortTransaction(tx);
         throw new Error('This issue is no longer open; it was published elsewhere.');
       }
-      await Promise.all([
-        issues.put(published),
-        issues.put(next),
-        ...carried.map((clipping) => clippings.put(toClippingRecord(clipping))),
-        tx.done,
-      ]);
+      await commitWrites(tx, (write) => {
+        write(issues.put(published));
+        write(issues.put(next));
+        for (const clipping of carried) write(clippings.put(toClippingRecord(clipping)));
+      });
     },
   };
 }

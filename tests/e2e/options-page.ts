@@ -25,3 +25,54 @@ export async function waitForClipping(options: Page, text: string, timeoutMs = 1
     );
   }
 }
+
+/** The category ids of a fresh install, in their order (the issue's `##` sections follow it). */
+export type CategoryId = 'notable-articles' | 'tools' | 'release-notes' | 'events' | 'books';
+
+/** A control of the issue editor by its data-testid (`issue-markdown`, `issue-publish`, `next-date`, ...). */
+export function byTestId(page: Page, testId: string): Locator {
+  return page.locator(`[data-testid="${testId}"]`);
+}
+
+/** The open issue's section for a category. */
+export function issueSection(options: Page, categoryId: CategoryId): Locator {
+  return options.locator(`[data-testid="issue-section"][data-category="${categoryId}"]`);
+}
+
+/** Titles of the items in a section of the open issue, in the order shown. */
+export function sectionTitles(options: Page, categoryId: CategoryId): Promise<string[]> {
+  return issueSection(options, categoryId)
+    .locator('[data-testid="clipping"] [data-testid="clipping-title"]')
+    .evaluateAll((titles) => titles.map((title) => title.textContent ?? ''));
+}
+
+/**
+ * Polls `read` until `accept` holds and returns that value; the error shows the last value read, so a
+ * failure says what the page showed instead.
+ */
+export async function waitForValue<T>(
+  what: string,
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what} never matched; last seen: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Waits until the generated Markdown (`issue-markdown`) satisfies `accept`; returns it. */
+export function waitForMarkdown(options: Page, accept: (markdown: string) => boolean): Promise<string> {
+  const textarea = byTestId(options, 'issue-markdown');
+  return waitForValue('the issue Markdown', () => textarea.inputValue(), accept);
+}
+
+/** Types a value into an issue field and commits it as a person does, by leaving the field (change). */
+export async function commitField(field: Locator, value: string): Promise<void> {
+  await field.fill(value);
+  await field.press('Tab');
+}

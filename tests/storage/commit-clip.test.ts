@@ -2,13 +2,15 @@ import { deleteDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import type { Draft } from '../../src/core/draft';
+import { firstIssue as makeFirstIssue } from '../../src/core/issue';
 import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository } from '../../src/storage/clippings';
 import { commitClip } from '../../src/storage/commit-clip';
 import { type ClipperDatabase, openClipperDB } from '../../src/storage/db';
 import { createDraftRepository } from '../../src/storage/drafts';
+import { createIssueRepository } from '../../src/storage/issues';
 import { createSettingsRepository } from '../../src/storage/settings';
-import { makeClipping } from '../support/factories';
+import { makeClipping, makeIssue } from '../support/factories';
 import { openFreshDB } from './fresh-db';
 
 const TAB_URL = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f?utm_source=x';
@@ -109,5 +111,93 @@ describe('commitClip', () => {
     expect(await repos.drafts.get(DRAFT_KEY)).toStrictEqual(draft);
     expect(await repos.clippings.get('clip-1')).toBeUndefined();
     expect(await repos.settings.getLastCategoryId()).toBe('books');
+  });
+});
+
+describe('commitClip, placing a new clipping in an issue', () => {
+  const NOW = 7_000;
+  // What the popup passes for a new clipping: 第1回 dated on the next Friday after 2024-09-04.
+  const firstIssue = makeFirstIssue('issue-new', '2024-09-04', 5, NOW);
+
+  it('opens the first issue in a fresh database and puts the clipping in it', async () => {
+    const db = await openFreshDB();
+    const saved = await commitClip(db, clipping, DRAFT_KEY, { firstIssue });
+    expect(saved).toStrictEqual({ ...clipping, issueId: 'issue-new' });
+    expect(await createClippingRepository(db).get('clip-1')).toStrictEqual(saved);
+    expect(await createIssueRepository(db).list()).toStrictEqual([firstIssue]);
+    expect(firstIssue).toMatchObject({ number: 1, date: '2024-09-06', status: 'open' });
+  });
+
+  it('puts the clipping in the open issue and opens no other', async () => {
+    const db = await openFreshDB();
+    const issues = createIssueRepository(db);
+    const published = makeIssue({ id: 'issue-2', number: 2, status: 'published', publishedAt: 5 });
+    const open = makeIssue({ id: 'issue-3', number: 3, date: '2024-09-20' });
+    await issues.save(published);
+    await issues.save(open);
+    const saved = await commitClip(db, clipping, DRAFT_KEY, { firstIssue });
+    expect(saved.issueId).toBe('issue-3');
+    expect(await issues.list()).toStrictEqual([open, published]);
+    expect(await db.getAllFromIndex('clippings', 'byIssueId', 'issue-3')).toHaveLength(1);
+  });
+
+  it('opens the issue after the latest published one: next number, a week later, firstIssue’s id', async () => {
+    const db = await openFreshDB();
+    const issues = createIssueRepository(db);
+    // Keys sort the other way round from numbers, so the latest is not simply the first stored.
+    const older = makeIssue({
+      id: 'issue-a',
+      number: 9,
+      date: '2024-12-20',
+      status: 'published',
+      publishedAt: 1,
+    });
+    const latest = makeIssue({
+      id: 'issue-b',
+      number: 10,
+      date: '2024-12-27',
+      status: 'published',
+      publishedAt: 2,
+    });
+    await issues.save(latest);
+    await issues.save(older);
+
+    const saved = await commitClip(db, clipping, DRAFT_KEY, { firstIssue });
+    const opened = makeIssue({
+      id: 'issue-new',
+      number: 11,
+      date: '2025-01-03',
+      createdAt: NOW,
+      updatedAt: NOW,
+    });
+    expect(saved.issueId).toBe('issue-new');
+    expect(await issues.getOpen()).toStrictEqual(opened);
+    expect(await issues.list()).toStrictEqual([opened, latest, older]);
+  });
+
+  it('leaves the issue alone when updating a clipping (no firstIssue)', async () => {
+    const db = await openFreshDB();
+    const inIssue = { ...clipping, issueId: 'issue-old' };
+    expect(await commitClip(db, inIssue, DRAFT_KEY)).toStrictEqual(inIssue);
+    expect(await createClippingRepository(db).get('clip-1')).toStrictEqual(inIssue);
+    const inBacklog = { ...clipping, id: 'clip-2', issueId: null };
+    expect(await commitClip(db, inBacklog, DRAFT_KEY)).toStrictEqual(inBacklog);
+    expect(await db.count('issues')).toBe(0);
+  });
+
+  it('leaves the issue alone without firstIssue even when an issue is open', async () => {
+    const db = await openFreshDB();
+    await createIssueRepository(db).save(makeIssue({ id: 'issue-3', number: 3 }));
+    const saved = await commitClip(db, { ...clipping, issueId: 'issue-2' }, DRAFT_KEY);
+    expect(saved.issueId).toBe('issue-2');
+    expect(await db.count('issues')).toBe(1);
+  });
+
+  it('returns exactly what it stored', async () => {
+    const db = await openFreshDB();
+    const saved = await commitClip(db, clipping, DRAFT_KEY, { firstIssue });
+    const { urlKey, ...stored } = (await db.get('clippings', 'clip-1')) ?? { urlKey: '' };
+    expect(stored).toStrictEqual(saved);
+    expect(urlKey).toBe(urlMatchKey(clipping.url));
   });
 });

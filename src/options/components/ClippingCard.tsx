@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { Clipping } from '../../core/clipping';
 import type { Translate } from '../../core/messages';
 import { isHttpUrl } from '../../core/url';
@@ -8,35 +9,59 @@ export interface ClippingCardProps {
   formatDate: (time: number) => string;
   onEdit: () => void;
   onDelete: () => void;
+  /** Controls that depend on where the card is shown (reorder, move, carry over, backlog). */
+  actions?: ComponentChildren;
+  /** Leading control, e.g. the drag handle. */
+  handle?: ComponentChildren;
 }
 
-/** One clipping as read: title (a link only for http(s) URLs), URL, note as plain text, date, actions. */
-export function ClippingCard({ clipping, t, formatDate, onEdit, onDelete }: ClippingCardProps) {
+/** One clipping as read: title (a link only for http(s) URLs), URL, note as plain text, who and when. */
+export function ClippingCard({
+  clipping,
+  t,
+  formatDate,
+  onEdit,
+  onDelete,
+  actions,
+  handle,
+}: ClippingCardProps) {
   const linkable = isHttpUrl(clipping.url);
   return (
-    <article class="clipping" data-testid="clipping" data-id={clipping.id}>
-      <h3 class="clipping-title">
-        {linkable ? (
-          <a href={clipping.url} target="_blank" rel="noopener noreferrer" data-testid="clipping-title">
-            {clipping.title}
-          </a>
-        ) : (
-          <span data-testid="clipping-title">{clipping.title}</span>
-        )}
-      </h3>
+    <article
+      class={clipping.carryOver ? 'clipping carried' : 'clipping'}
+      data-testid="clipping"
+      data-id={clipping.id}
+    >
+      <div class="clipping-head">
+        {handle}
+        <h3 class="clipping-title">
+          {linkable ? (
+            <a href={clipping.url} target="_blank" rel="noopener noreferrer" data-testid="clipping-title">
+              {clipping.title}
+            </a>
+          ) : (
+            <span data-testid="clipping-title">{clipping.title}</span>
+          )}
+        </h3>
+      </div>
       <p class="clipping-url" data-testid="clipping-url">
         {clipping.url || t('noUrl')}
       </p>
+      {clipping.carryOver && <p class="badge">{t('carriedOver')}</p>}
       {clipping.note && (
         <p class="clipping-note" data-testid="clipping-note">
           {clipping.note}
         </p>
       )}
       <footer class="clipping-meta">
-        <time dateTime={new Date(clipping.createdAt).toISOString()}>
-          {t('clippedAt', formatDate(clipping.createdAt))}
-        </time>
+        <span>
+          <time dateTime={new Date(clipping.createdAt).toISOString()}>
+            {t('clippedAt', formatDate(clipping.createdAt))}
+          </time>
+          {clipping.clippedBy && <span class="clipped-by">{t('clippedBy', clipping.clippedBy)}</span>}
+        </span>
         <span class="clipping-actions">
+          {actions}
           <button
             type="button"
             data-testid="clipping-edit"

@@ -1,12 +1,8 @@
-import type { Translate } from '../../core/messages';
+import { undoRemove } from '../clipping-actions';
 import { useOptionsState } from '../state';
 
-export interface PageNoticeProps {
-  t: Translate;
-}
-
 /** The page's last outcome (saved, deleted with undo, or an error), announced to screen readers. */
-export function PageNotice({ t }: PageNoticeProps) {
+export function PageNotice() {
   const state = useOptionsState();
   const notice = state.notice.value;
   return (
@@ -19,9 +15,9 @@ export function PageNotice({ t }: PageNoticeProps) {
               type="button"
               class="link-button"
               data-testid="undo"
-              onClick={() => void state.undoRemove()}
+              onClick={() => void undoRemove(state)}
             >
-              {t('undo')}
+              {state.services.t('undo')}
             </button>
           )}
         </p>

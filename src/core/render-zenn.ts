@@ -1,0 +1,101 @@
+import { type Category, sortCategories } from './category';
+import type { Clipping } from './clipping';
+import { headlineItem, type Issue, issueItems } from './issue';
+import { escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
+import { fillTemplate, type NewsletterSettings } from './settings';
+
+/**
+ * The issue as the team writes it by hand on Zenn:
+ *
+ *   # {name} ({date}号)
+ *   {intro}
+ *   ## {category}
+ *   ### {title}
+ *   {url}
+ *   {note}
+ *   ## あとがき
+ *   {afterword}
+ *
+ * with one blank line between blocks and a newline at the end.
+ */
+
+/** What an issue renders from: the issue, every clipping (the issue's are picked out), categories, settings. */
+export interface IssueSource {
+  issue: Issue;
+  clippings: readonly Clipping[];
+  categories: readonly Category[];
+  settings: NewsletterSettings;
+}
+
+export interface RenderedSection {
+  category: Category;
+  items: Clipping[];
+}
+
+/**
+ * The sections that appear: categories in their order, each with the issue's items in the user's order;
+ * empty sections and items carried over to the next issue are left out. Items whose category no longer
+ * exists cannot occur (deleting a category moves its clippings), but if one did it would be left out here
+ * and shown by the editor.
+ */
+export function renderedSections(
+  issue: Issue,
+  clippings: readonly Clipping[],
+  categories: readonly Category[],
+): RenderedSection[] {
+  const items = issueItems(issue.id, clippings).filter((item) => !item.carryOver);
+  return sortCategories(categories)
+    .map((category) => ({ category, items: items.filter((item) => item.categoryId === category.id) }))
+    .filter((section) => section.items.length > 0);
+}
+
+function headingLine(level: 1 | 2 | 3, text: string): string {
+  return `${'#'.repeat(level)} ${escapeHeadingText(text)}`;
+}
+
+function renderItem(item: Clipping): string[] {
+  const blocks = [headingLine(3, item.title)];
+  if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
+  const note = normalizeNote(item.note);
+  if (note !== '') blocks.push(note);
+  return blocks;
+}
+
+/** The page title line, `{name} ({date}号)`. */
+export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<NewsletterSettings, 'name'>): string {
+  return `${settings.name.trim()} (${issue.date}号)`;
+}
+
+/** The issue's Markdown for Zenn. */
+export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
+  const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
+  const intro = normalizeNote(
+    fillTemplate(settings.introTemplate, {
+      name: settings.name.trim(),
+      number: issue.number,
+      date: issue.date,
+    }),
+  );
+  if (intro !== '') blocks.push(intro);
+  for (const section of renderedSections(issue, clippings, categories)) {
+    blocks.push(headingLine(2, section.category.label));
+    for (const item of section.items) blocks.push(...renderItem(item));
+  }
+  const afterword = normalizeNote(issue.afterword);
+  if (afterword !== '') blocks.push('## あとがき', afterword);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The Zenn article's own title (its front matter), which Zenn asks for separately:
+ * `{headline}の話題など: {name} ({date}号)` (a space before の after Latin text), or just the heading when the issue has no items yet.
+ */
+export function renderZennTitle({ issue, clippings, categories, settings }: IssueSource): string {
+  const rendered = renderedSections(issue, clippings, categories).flatMap((section) => section.items);
+  const headline = headlineItem(issue, rendered);
+  const heading = issueHeading(issue, settings);
+  if (!headline) return heading;
+  // The team puts a space between Latin and Japanese text: `Cilium BGP Control Plane の話題など`.
+  const space = /[\x21-\x7e]$/.test(headline.title) ? ' ' : '';
+  return `${headline.title}${space}の話題など: ${heading}`;
+}

@@ -1,0 +1,149 @@
+import { moveToSection, moveWithinSection, nudge, sectionItems } from '../core/arrange';
+import {
+  type Clipping,
+  type ClippingFields,
+  type ClippingProblem,
+  createClipping,
+  reviseClipping,
+  validateClippingFields,
+} from '../core/clipping';
+import type { OptionsState } from './state';
+
+/** Changes to clippings from the options page. Each saves first and updates the page only on success. */
+
+export interface EditResult {
+  saved: boolean;
+  problems: ClippingProblem[];
+}
+
+function find(state: OptionsState, id: string): Clipping | undefined {
+  return state.clippings.value.find((clipping) => clipping.id === id);
+}
+
+function bump(clipping: Clipping, now: number): number {
+  return Math.max(now, clipping.updatedAt + 1);
+}
+
+/**
+ * Saves changed clippings together and mirrors them into the page. `change` runs when the write's turn
+ * comes, on the page as the previous write left it, and returns the clippings to save (none: no write).
+ */
+function saveClippings(state: OptionsState, change: () => Clipping[]): Promise<boolean> {
+  let changed: Clipping[] = [];
+  return state.write(
+    (repos) => {
+      changed = change();
+      return changed.length > 0 ? repos.clippings.saveMany(changed) : undefined;
+    },
+    () => state.mergeClippings(changed),
+  );
+}
+
+/** Changes one clipping, found by id when the write's turn comes. */
+function saveClipping(
+  state: OptionsState,
+  id: string,
+  change: (item: Clipping, now: number) => Clipping[],
+): Promise<boolean> {
+  return saveClippings(state, () => {
+    const item = find(state, id);
+    return item ? change(item, state.services.now()) : [];
+  });
+}
+
+/** Saves an edit of title, URL, note and category. An item may have no URL, but then needs a title. */
+export async function saveEdit(state: OptionsState, id: string, fields: ClippingFields): Promise<EditResult> {
+  const problems = validateClippingFields(fields, { urlRequired: false });
+  const before = find(state, id);
+  if (problems.length > 0 || !before) return { saved: false, problems };
+  const saved = await saveClipping(state, id, (current, now) => [reviseClipping(current, fields, now)]);
+  if (saved) {
+    state.editingId.value = null;
+    state.say('success', 'updated', find(state, id)?.title ?? '');
+  }
+  return { saved, problems: [] };
+}
+
+/** Adds an item by hand to the open issue: a Q&A, an announcement, anything with or without a URL. */
+export async function addItem(state: OptionsState, fields: ClippingFields): Promise<EditResult> {
+  const issue = state.openIssue.value;
+  const problems = validateClippingFields(fields, { urlRequired: false });
+  if (problems.length > 0 || !issue) return { saved: false, problems };
+  const { now, newId } = state.services;
+  const item = createClipping(
+    fields,
+    { issueId: issue.id, clippedBy: state.settings.value.memberName },
+    newId(),
+    now(),
+  );
+  const saved = await saveClippings(state, () => [item]);
+  if (saved) state.say('success', 'itemAdded', item.title);
+  return { saved, problems: [] };
+}
+
+export async function removeClipping(state: OptionsState, id: string): Promise<void> {
+  const target = find(state, id);
+  if (!target) return;
+  await state.write(
+    (repos) => repos.clippings.remove(id),
+    () => {
+      state.clippings.value = state.clippings.value.filter((clipping) => clipping.id !== id);
+      if (state.editingId.value === id) state.editingId.value = null;
+      state.notice.value = { tone: 'info', text: state.services.t('deleted', target.title), undo: [target] };
+    },
+  );
+}
+
+/** Puts back what the last delete removed, exactly as it was. */
+export async function undoRemove(state: OptionsState): Promise<void> {
+  const restored = state.notice.value?.undo;
+  if (!restored || restored.length === 0) return;
+  if (await saveClippings(state, () => restored)) state.say('success', 'restored', restored[0]?.title ?? '');
+}
+
+function sectionOf(state: OptionsState, item: Clipping): Clipping[] {
+  return item.issueId === null ? [] : sectionItems(state.clippings.value, item.issueId, item.categoryId);
+}
+
+/** Drag and drop within a section: the item goes to `toIndex`. */
+export function moveClipping(state: OptionsState, id: string, toIndex: number): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => moveWithinSection(sectionOf(state, item), id, toIndex, now));
+}
+
+/** Keyboard reorder: one place up or down. */
+export function nudgeClipping(state: OptionsState, id: string, by: -1 | 1): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => nudge(sectionOf(state, item), id, by, now));
+}
+
+/** Moves an item to another section of its issue (at the end, or at `toIndex` when dropped there). */
+export function moveClippingToCategory(
+  state: OptionsState,
+  id: string,
+  categoryId: string,
+  toIndex?: number,
+): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => {
+    if (item.issueId === null || item.categoryId === categoryId) return [];
+    return moveToSection(
+      item,
+      sectionItems(state.clippings.value, item.issueId, categoryId),
+      categoryId,
+      now,
+      toIndex,
+    );
+  });
+}
+
+/** Marks (or unmarks) an item to move to the next issue when this one is published. */
+export function setCarryOver(state: OptionsState, id: string, carryOver: boolean): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => [{ ...item, carryOver, updatedAt: bump(item, now) }]);
+}
+
+/** Takes an item out of its issue into the backlog, or (issueId = the open issue) back into it. */
+export function placeClipping(state: OptionsState, id: string, issueId: string | null): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => {
+    // Joining an issue puts the item last in its section, as a new clipping would be.
+    const order = issueId === null ? item.order : now;
+    return [{ ...item, issueId, order, carryOver: false, updatedAt: bump(item, now) }];
+  });
+}

@@ -1,0 +1,45 @@
+import type { ComponentChildren } from 'preact';
+import type { Clipping } from '../../core/clipping';
+import { removeClipping, saveEdit } from '../clipping-actions';
+import { useOptionsState } from '../state';
+import { ClippingCard } from './ClippingCard';
+import { ClippingEditor } from './ClippingEditor';
+
+export interface EditableClippingProps {
+  clipping: Clipping;
+  formatDate: (time: number) => string;
+  actions?: ComponentChildren;
+  handle?: ComponentChildren;
+}
+
+/** A clipping card that turns into its editor in place; every list of clippings on the page uses it. */
+export function EditableClipping({ clipping, formatDate, actions, handle }: EditableClippingProps) {
+  const state = useOptionsState();
+  const { t } = state.services;
+  if (state.editingId.value === clipping.id) {
+    return (
+      <ClippingEditor
+        clipping={clipping}
+        categories={state.categories.value}
+        t={t}
+        onSave={(fields) => saveEdit(state, clipping.id, fields)}
+        onCancel={() => {
+          state.editingId.value = null;
+        }}
+      />
+    );
+  }
+  return (
+    <ClippingCard
+      clipping={clipping}
+      t={t}
+      formatDate={formatDate}
+      actions={actions}
+      handle={handle}
+      onEdit={() => {
+        state.editingId.value = clipping.id;
+      }}
+      onDelete={() => void removeClipping(state, clipping.id)}
+    />
+  );
+}

@@ -1,0 +1,90 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Clipping } from '../../core/clipping';
+import type { Issue } from '../../core/issue';
+import { updateOpenIssue } from '../issue-actions';
+import { useOptionsState } from '../state';
+
+export interface IssueMetaProps {
+  issue: Issue;
+  /** The items the Zenn title may name, in rendered order. */
+  rendered: readonly Clipping[];
+}
+
+/** The open issue's number (第N回), date (号), headline for the Zenn title, and afterword. */
+export function IssueMeta({ issue, rendered }: IssueMetaProps) {
+  const state = useOptionsState();
+  const { t } = state.services;
+  // The afterword is typed here and written on every input; the local copy keeps the caret steady.
+  const [afterword, setAfterword] = useState(issue.afterword);
+  useEffect(() => setAfterword(issue.afterword), [issue.id]);
+  return (
+    <div class="issue-meta">
+      <div class="issue-meta-row">
+        <div class="field">
+          <label for="issue-number">{t('issueNumber')}</label>
+          <input
+            id="issue-number"
+            data-testid="issue-number"
+            type="number"
+            min={1}
+            step={1}
+            value={issue.number}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              void updateOpenIssue(state, { number: input.valueAsNumber }).then((saved) => {
+                if (!saved) input.value = String(issue.number);
+              });
+            }}
+          />
+        </div>
+        <div class="field">
+          <label for="issue-date">{t('issueDate')}</label>
+          <input
+            id="issue-date"
+            data-testid="issue-date"
+            type="date"
+            value={issue.date}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              void updateOpenIssue(state, { date: input.value }).then((saved) => {
+                if (!saved) input.value = issue.date;
+              });
+            }}
+          />
+        </div>
+        <div class="field grow">
+          <label for="issue-headline">{t('headline')}</label>
+          <select
+            id="issue-headline"
+            data-testid="issue-headline"
+            value={issue.headlineId ?? ''}
+            onChange={(event) =>
+              void updateOpenIssue(state, { headlineId: event.currentTarget.value || null })
+            }
+          >
+            <option value="">{t('headlineFirst')}</option>
+            {rendered.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div class="field">
+        <label for="issue-afterword">{t('afterword')}</label>
+        <textarea
+          id="issue-afterword"
+          data-testid="issue-afterword"
+          rows={3}
+          value={afterword}
+          onInput={(event) => {
+            const value = event.currentTarget.value;
+            setAfterword(value);
+            void updateOpenIssue(state, { afterword: value });
+          }}
+        />
+      </div>
+    </div>
+  );
+}

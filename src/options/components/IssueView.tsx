@@ -1,0 +1,55 @@
+import { issueItems } from '../../core/issue';
+import { renderedSections } from '../../core/render-zenn';
+import { useOptionsState } from '../state';
+import { AddItemForm } from './AddItemForm';
+import { IssueMeta } from './IssueMeta';
+import { IssueSection } from './IssueSection';
+import { OutputPanel } from './OutputPanel';
+import { PublishPanel } from './PublishPanel';
+
+export interface IssueViewProps {
+  formatDate: (time: number) => string;
+}
+
+/** The open issue being written: its details, its sections to organise, and the generated Markdown. */
+export function IssueView({ formatDate }: IssueViewProps) {
+  const state = useOptionsState();
+  const { t } = state.services;
+  const issue = state.openIssue.value;
+  if (!issue) return <p class="empty">{t('loading')}</p>;
+  const source = state.sourceOf(issue);
+  const items = issueItems(issue.id, state.clippings.value);
+  const rendered = renderedSections(issue, state.clippings.value, state.categories.value).flatMap(
+    (section) => section.items,
+  );
+  const known = new Set(state.categories.value.map((category) => category.id));
+  const orphans = items.filter((item) => !known.has(item.categoryId));
+  return (
+    <section class="issue-view" aria-labelledby="issue-heading">
+      <h2 id="issue-heading" class="issue-heading">
+        {t('issueHeading', [String(issue.number), issue.date])}
+      </h2>
+      <IssueMeta issue={issue} rendered={rendered} />
+      <div class="issue-layout">
+        <div class="issue-sections">
+          {state.categories.value.map((category) => (
+            <IssueSection
+              key={category.id}
+              category={category}
+              items={items.filter((item) => item.categoryId === category.id)}
+              formatDate={formatDate}
+            />
+          ))}
+          {orphans.length > 0 && (
+            <p class="notice notice-error" role="alert">
+              {t('orphanItems', String(orphans.length))}
+            </p>
+          )}
+          <AddItemForm />
+          <PublishPanel issue={issue} carrying={items.filter((item) => item.carryOver).length} />
+        </div>
+        <OutputPanel source={source} />
+      </div>
+    </section>
+  );
+}

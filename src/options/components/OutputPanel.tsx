@@ -1,0 +1,90 @@
+import { useState } from 'preact/hooks';
+import { renderPreviewHtml } from '../../core/markdown-preview';
+import { type IssueSource, renderZenn, renderZennTitle } from '../../core/render-zenn';
+import { zennArticleFile } from '../../core/zenn-article';
+import { Notices } from '../../ui/Notices';
+import { useOptionsState } from '../state';
+import { Preview } from './Preview';
+
+export interface OutputPanelProps {
+  source: IssueSource;
+}
+
+type Outcome = { tone: 'success' | 'error'; text: string } | null;
+
+/** The generated issue: its Zenn title and Markdown, a preview, and ways to copy or download them. */
+export function OutputPanel({ source }: OutputPanelProps) {
+  const state = useOptionsState();
+  const { t, clipboard, download } = state.services;
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const markdown = renderZenn(source);
+  const title = renderZennTitle(source);
+
+  const run = async (action: () => Promise<string>) => {
+    try {
+      setOutcome({ tone: 'success', text: await action() });
+    } catch (error) {
+      const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      setOutcome({ tone: 'error', text: t('copyFailed', detail) });
+    }
+  };
+  const copyIssue = () =>
+    run(async () => {
+      const how = await clipboard.copyRich({ text: markdown, html: renderPreviewHtml(markdown) });
+      return t(how === 'rich' ? 'copiedIssue' : 'copiedIssueTextOnly');
+    });
+  const copyTitle = () =>
+    run(async () => {
+      await clipboard.copyText(title);
+      return t('copiedTitle');
+    });
+  const downloadFile = () =>
+    run(async () => {
+      const file = zennArticleFile(source);
+      download(file.filename, file.content);
+      return t('downloaded', file.filename);
+    });
+
+  return (
+    <section class="output" aria-labelledby="output-heading">
+      <h2 id="output-heading">{t('outputHeading')}</h2>
+      <div class="field">
+        <label for="issue-title">{t('articleTitle')}</label>
+        <div class="inline">
+          <input id="issue-title" data-testid="issue-title" readOnly value={title} />
+          <button type="button" data-testid="issue-copy-title" onClick={() => void copyTitle()}>
+            {t('copyTitle')}
+          </button>
+        </div>
+      </div>
+      <div class="actions output-actions">
+        <button type="button" class="primary" data-testid="issue-copy" onClick={() => void copyIssue()}>
+          {t('copyMarkdown')}
+        </button>
+        <button type="button" data-testid="issue-download" onClick={() => void downloadFile()}>
+          {t('downloadArticle')}
+        </button>
+      </div>
+      <div aria-live="polite" data-testid="copy-status">
+        {outcome && <Notices notices={[outcome]} />}
+      </div>
+      <div class="output-panes">
+        <div class="field">
+          <label for="issue-markdown">{t('markdownHeading')}</label>
+          <textarea
+            id="issue-markdown"
+            data-testid="issue-markdown"
+            readOnly
+            rows={24}
+            value={markdown}
+            spellcheck={false}
+          />
+        </div>
+        <div class="preview-pane">
+          <h3 class="pane-heading">{t('previewHeading')}</h3>
+          <Preview markdown={markdown} />
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,114 @@
+import type { Token } from 'markdown-it';
+import { type ComponentChildren, h } from 'preact';
+import { isHttpUrl, LINK_CARD, readLinkCard } from '../core/markdown-preview';
+
+/**
+ * markdown-it tokens as Preact nodes, so the preview never goes through innerHTML: text stays text, and
+ * only the elements below (with only the attributes set here) are ever made.
+ */
+
+const ELEMENTS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'em',
+  'strong',
+  's',
+]);
+
+interface Frame {
+  open: Token;
+  children: ComponentChildren[];
+}
+
+const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer' } as const;
+
+function attributes(open: Token): Record<string, unknown> | null {
+  const start = open.attrGet('start');
+  if (open.tag === 'ol' && start !== null) return { start: Number(start) };
+  const align = /^text-align:(left|right|center)$/.exec(String(open.attrGet('style') ?? ''))?.[1];
+  if ((open.tag === 'th' || open.tag === 'td') && align) return { style: { textAlign: align } };
+  return null;
+}
+
+function element(open: Token, children: ComponentChildren[]): ComponentChildren {
+  // Paragraphs in tight lists are hidden: their text goes straight into the list item.
+  if (open.hidden) return children;
+  if (open.type === 'link_open') {
+    const href = String(open.attrGet('href') ?? '');
+    return isHttpUrl(href) ? h('a', { href, ...EXTERNAL }, ...children) : children;
+  }
+  if (!ELEMENTS.has(open.tag)) return children;
+  return h(open.tag, attributes(open), ...children);
+}
+
+function linkCard(token: Token): ComponentChildren {
+  const card = readLinkCard(token);
+  if (!card) return h('p', null, token.content);
+  return h(
+    'div',
+    { class: 'link-card', 'data-testid': 'preview-card' },
+    h(
+      'a',
+      { href: card.href, ...EXTERNAL },
+      h('span', { class: 'link-card-host' }, card.host),
+      h('span', { class: 'link-card-url' }, card.text),
+    ),
+  );
+}
+
+function leaf(token: Token): ComponentChildren {
+  switch (token.type) {
+    case 'inline':
+      return tokensToNodes(token.children ?? []);
+    case 'softbreak':
+    case 'hardbreak':
+      return h('br', null);
+    case 'code_inline':
+      return h('code', null, token.content);
+    case 'fence':
+    case 'code_block':
+      return h('pre', null, h('code', null, token.content));
+    case 'hr':
+      return h('hr', null);
+    case 'html_block':
+      return h('p', null, token.content);
+    case LINK_CARD:
+      return linkCard(token);
+    default:
+      // text, html_inline, and whatever a rule adds later: its text, never markup.
+      return token.children ? tokensToNodes(token.children) : token.content;
+  }
+}
+
+/** The nodes for a token stream from `md.parse`, or for an inline token's children. */
+export function tokensToNodes(tokens: readonly Token[]): ComponentChildren[] {
+  const root: ComponentChildren[] = [];
+  const open: Frame[] = [];
+  const close = () => {
+    const frame = open.pop();
+    if (frame) (open.at(-1)?.children ?? root).push(element(frame.open, frame.children));
+  };
+  for (const token of tokens) {
+    if (token.nesting === 1) open.push({ open: token, children: [] });
+    else if (token.nesting === -1) close();
+    else (open.at(-1)?.children ?? root).push(leaf(token));
+  }
+  // markdown-it closes what it opens; anything left open still shows.
+  while (open.length > 0) close();
+  return root;
+}

@@ -1,0 +1,98 @@
+import type { Category } from '../core/category';
+import type { NewsletterSettings } from '../core/settings';
+import type { OptionsState } from './state';
+
+/** Changes to the newsletter settings and the categories. */
+
+export function saveSettings(state: OptionsState, settings: NewsletterSettings): Promise<boolean> {
+  return state.write(
+    (repos) => repos.settings.saveNewsletter(settings),
+    () => {
+      state.settings.value = settings;
+      state.say('success', 'settingsSaved');
+    },
+  );
+}
+
+function renumbered(categories: readonly Category[]): Category[] {
+  return categories.map((category, order) => ({ ...category, order }));
+}
+
+/**
+ * Writes the category list that `change` makes from the current one, when the write's turn comes;
+ * undefined from `change` means nothing to write.
+ */
+function saveCategories(
+  state: OptionsState,
+  change: (current: Category[]) => Category[] | undefined,
+): Promise<boolean> {
+  let next: Category[] = [];
+  return state.write(
+    (repos) => {
+      const result = change(state.categories.value);
+      if (!result) return undefined;
+      next = result;
+      return repos.categories.saveAll(next);
+    },
+    () => {
+      state.categories.value = next;
+    },
+  );
+}
+
+export function addCategory(state: OptionsState, label: string): Promise<boolean> {
+  const trimmed = label.trim();
+  if (trimmed === '') return Promise.resolve(false);
+  const id = state.services.newId();
+  return saveCategories(state, (current) =>
+    renumbered([...current, { id, label: trimmed, order: current.length }]),
+  );
+}
+
+export function renameCategory(state: OptionsState, id: string, label: string): Promise<boolean> {
+  const trimmed = label.trim();
+  return saveCategories(state, (current) => {
+    const target = current.find((category) => category.id === id);
+    if (trimmed === '' || !target || target.label === trimmed) return undefined;
+    return current.map((category) => (category.id === id ? { ...category, label: trimmed } : category));
+  });
+}
+
+/** Moves a category one place up or down; the order of sections in every issue follows. */
+export function moveCategory(state: OptionsState, id: string, by: -1 | 1): Promise<boolean> {
+  return saveCategories(state, (current) => {
+    const list = [...current];
+    const from = list.findIndex((category) => category.id === id);
+    const [moved] = from === -1 ? [] : list.splice(from, 1);
+    if (!moved || from + by < 0 || from + by > list.length) return undefined;
+    list.splice(from + by, 0, moved);
+    return renumbered(list);
+  });
+}
+
+/** How many clippings (in any issue or the backlog) are in the category. */
+export function clippingsIn(state: OptionsState, id: string): number {
+  return state.clippings.value.filter((clipping) => clipping.categoryId === id).length;
+}
+
+/**
+ * Deletes a category. One that still has clippings needs `moveTo`, the category they go to; the
+ * storage moves them in the same transaction, and the page reloads them from there.
+ */
+export async function deleteCategory(
+  state: OptionsState,
+  id: string,
+  moveTo: string | null,
+): Promise<boolean> {
+  if (clippingsIn(state, id) > 0 && (moveTo === null || moveTo === id)) return false;
+  return state.write(
+    async (repos) => {
+      await repos.categories.remove(id, moveTo);
+      return Promise.all([repos.categories.list(), repos.clippings.list()]);
+    },
+    ([categories, clippings]) => {
+      state.categories.value = categories;
+      state.clippings.value = clippings;
+    },
+  );
+}

@@ -1,0 +1,54 @@
+import { render } from '@testing-library/preact';
+import type { Clipping } from '../../src/core/clipping';
+import type { Issue } from '../../src/core/issue';
+import type { NewsletterSettings } from '../../src/core/settings';
+import { App } from '../../src/options/App';
+import { ensureOpenIssue } from '../../src/options/issue-actions';
+import { createOptionsState, OptionsContext, type OptionsServices } from '../../src/options/state';
+import type { Repositories } from '../../src/storage/repositories';
+import { freshRepositories } from './database';
+import { createTranslator } from './i18n';
+
+export interface OptionsSetup {
+  clippings?: Clipping[];
+  issues?: Issue[];
+  settings?: NewsletterSettings;
+  repos?: Repositories;
+  clipboard?: OptionsServices['clipboard'];
+}
+
+/** Renders the options page over a fresh database holding the given records, and waits for it to load. */
+export async function renderOptions(setup: OptionsSetup = {}) {
+  const repositories = setup.repos ?? (await freshRepositories());
+  for (const issue of setup.issues ?? []) await repositories.issues.save(issue);
+  if (setup.clippings) await repositories.clippings.saveMany(setup.clippings);
+  if (setup.settings) await repositories.settings.saveNewsletter(setup.settings);
+  let clock = 1_800_000_000_000;
+  let ids = 0;
+  const copied: { text: string; html?: string }[] = [];
+  const downloads: { filename: string; content: string }[] = [];
+  const state = createOptionsState({
+    repositories: Promise.resolve(repositories),
+    t: createTranslator('ja'),
+    now: () => ++clock,
+    newId: () => `new-${++ids}`,
+    clipboard: setup.clipboard ?? {
+      copyRich: async (content) => {
+        copied.push(content);
+        return 'rich';
+      },
+      copyText: async (text) => {
+        copied.push({ text });
+      },
+    },
+    download: (filename, content) => downloads.push({ filename, content }),
+  });
+  const view = render(
+    <OptionsContext.Provider value={state}>
+      <App language="ja" formatDate={(time) => new Date(time).toISOString().slice(0, 10)} />
+    </OptionsContext.Provider>,
+  );
+  await state.load();
+  await ensureOpenIssue(state);
+  return { state, repositories, view, copied, downloads };
+}
