@@ -206,3 +206,53 @@ export function normalizeNote(note: string): string {
   if (first === -1) return '';
   return lines.slice(first, lines.findLastIndex(hasText) + 1).join('\n');
 }
+
+/** Block prefixes a heading can hide behind: blockquote markers and list markers, in any mix. */
+const CONTAINER_PREFIX = String.raw`^((?: {0,3}>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3})`;
+const HEADING_IN_NOTE = new RegExp(`${CONTAINER_PREFIX}(#{1,3})(?=[ \\t]|$)`);
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})/;
+const CONTAINER_OPEN = /^ {0,3}:::+\s*\S/;
+const CONTAINER_CLOSE = /^ {0,3}:::+\s*$/;
+
+/**
+ * A note made unable to break the issue around it, otherwise as written (run after `normalizeNote`):
+ * - `#`, `##`, `###` headings (also inside quotes and lists) are escaped: a note never opens a section
+ *   or an item of its own; `####` and deeper stay, they nest under the item.
+ * - a `===`/`---` line right under text is escaped so it does not turn that text into a heading;
+ * - an unclosed code fence or Zenn `:::` block is closed at the end of the note, so it cannot swallow
+ *   the items after it.
+ * Inside code fences nothing is touched.
+ */
+export function confineNote(note: string): string {
+  const out: string[] = [];
+  let fence: { char: string; length: number } | null = null;
+  let containers = 0;
+  let previous = '';
+  for (const line of note.split('\n')) {
+    if (fence) {
+      const close = new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${fence.char}{${fence.length},}[ \\t]*$`);
+      if (close.test(line)) fence = null;
+      out.push(line);
+      previous = line;
+      continue;
+    }
+    const opening = FENCE_OPEN.exec(line);
+    let safe = line;
+    if (opening?.[1]) {
+      const marker = opening[1];
+      // A backtick fence's info string may not contain backticks; such a line is inline code instead.
+      const info = line.slice(line.indexOf(marker) + marker.length);
+      if (!(marker[0] === '`' && info.includes('`')))
+        fence = { char: marker[0] as string, length: marker.length };
+    } else if (CONTAINER_OPEN.test(line)) containers++;
+    else if (CONTAINER_CLOSE.test(line)) containers = Math.max(0, containers - 1);
+    else if (HEADING_IN_NOTE.test(line)) safe = line.replace(HEADING_IN_NOTE, '$1\\$2');
+    else if (SETEXT_UNDERLINE.test(line) && previous.trim() !== '') safe = line.replace(/^( {0,3})/, '$1\\');
+    out.push(safe);
+    previous = line;
+  }
+  if (fence) out.push(fence.char.repeat(fence.length));
+  for (; containers > 0; containers--) out.push(':::');
+  return out.join('\n');
+}

@@ -1,7 +1,7 @@
 import { type Category, sortCategories } from './category';
 import type { Clipping } from './clipping';
 import { headlineItem, type Issue, issueItems } from './issue';
-import { escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
+import { confineNote, escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
 import { fillTemplate, type NewsletterSettings } from './settings';
 
 /**
@@ -56,7 +56,7 @@ function headingLine(level: 1 | 2 | 3, text: string): string {
 function renderItem(item: Clipping): string[] {
   const blocks = [headingLine(3, item.title)];
   if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
-  const note = normalizeNote(item.note);
+  const note = confineNote(normalizeNote(item.note));
   if (note !== '') blocks.push(note);
   return blocks;
 }
@@ -69,19 +69,14 @@ export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<Newslett
 /** The issue's Markdown for Zenn. */
 export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
-  const intro = normalizeNote(
-    fillTemplate(settings.introTemplate, {
-      name: settings.name.trim(),
-      number: issue.number,
-      date: issue.date,
-    }),
-  );
+  const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
+  const intro = confineNote(normalizeNote(fillTemplate(settings.introTemplate, values)));
   if (intro !== '') blocks.push(intro);
   for (const section of renderedSections(issue, clippings, categories)) {
     blocks.push(headingLine(2, section.category.label));
     for (const item of section.items) blocks.push(...renderItem(item));
   }
-  const afterword = normalizeNote(issue.afterword);
+  const afterword = confineNote(normalizeNote(issue.afterword));
   if (afterword !== '') blocks.push('## あとがき', afterword);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -2,7 +2,7 @@ import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { commitWrites, STRICT } from './db';
 import { resolveOpenIssue } from './issues';
 import { LAST_CATEGORY_KEY } from './settings';
 
@@ -28,14 +28,15 @@ export async function commitClip(
   const tx = db.transaction(['clippings', 'drafts', 'settings', 'issues'], 'readwrite', STRICT);
   let saved = clipping;
   if (firstIssue) {
+    // An issue opened here and a clipping that then fails to store must roll back together:
+    // commitWrites aborts the whole transaction, the issue's put included.
     const open = await resolveOpenIssue(tx.objectStore('issues'), firstIssue);
     saved = { ...clipping, issueId: open.id };
   }
-  await Promise.all([
-    tx.objectStore('clippings').put(toClippingRecord(saved)),
-    tx.objectStore('drafts').delete(draftKey),
-    tx.objectStore('settings').put({ key: LAST_CATEGORY_KEY, value: saved.categoryId }),
-    tx.done,
-  ]);
+  await commitWrites(tx, (write) => {
+    write(tx.objectStore('clippings').put(toClippingRecord(saved)));
+    write(tx.objectStore('drafts').delete(draftKey));
+    write(tx.objectStore('settings').put({ key: LAST_CATEGORY_KEY, value: saved.categoryId }));
+  });
   return saved;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  confineNote,
   escapeHeadingText,
   linkCardLine,
   normalizeNote,
@@ -515,5 +516,38 @@ describe('normalizeNote', () => {
         expect(normalized.replace(/\s/g, '')).toBe(note.replace(/\s/g, ''));
       }),
     );
+  });
+});
+
+describe('confineNote', () => {
+  // Each note sits between two items; whatever it holds, the rendered issue keeps exactly those two h3s.
+  it.each([
+    ['# heading', '\\# heading', ['h3', 'p', 'h3']],
+    ['## あとがき', '\\## あとがき', ['h3', 'p', 'h3']],
+    ['```js\ncode', '```js\ncode\n```', ['h3', 'div', 'h3']],
+    ['~~~~\n# inside\n~~~', '~~~~\n# inside\n~~~\n~~~~', ['h3', 'div', 'h3']],
+    [':::message\nhi', ':::message\nhi\n:::', ['h3', 'aside', 'h3']],
+    ['text\n---', 'text\n\\---', ['h3', 'p', 'h3']],
+    ['text\n===', 'text\n\\===', ['h3', 'p', 'h3']],
+    ['> ## quoted', '> \\## quoted', ['h3', 'blockquote', 'h3']],
+    ['- ### listed', '- \\### listed', ['h3', 'ul', 'h3']],
+    ['1. # numbered', '1. \\# numbered', ['h3', 'ol', 'h3']],
+    ['~~~\n# code\n~~~\n# after', '~~~\n# code\n~~~\n\\# after', ['h3', 'div', 'p', 'h3']],
+    ['<h2>x</h2>', '<h2>x</h2>', ['h3', 'p', 'h3']],
+    ['<!--', '<!--', ['h3', 'p', 'h3']],
+    ['#### deeper', '#### deeper', ['h3', 'h4', 'h3']],
+    ['C# と F#', 'C# と F#', ['h3', 'p', 'h3']],
+    ['a `` ` `` b', 'a `` ` `` b', ['h3', 'p', 'h3']],
+  ])('keeps %j inside its item', async (note, confined, tags) => {
+    expect(confineNote(note)).toBe(confined);
+    const html = await renderZenn(`### Before\n\n${confineNote(note)}\n\n### After\n`);
+    expect(blocksIn(html).map((block) => block.tag)).toEqual(tags);
+    expect(blocksIn(html).at(-1)?.text).toBe('After');
+  });
+
+  it('leaves a note without structure-breaking lines exactly as it was', () => {
+    const note =
+      '- [記事](https://example.com/a_b)\n  - ネスト\n\n`inline` と **強調**\n\n```go\n# not a heading\n```';
+    expect(confineNote(note)).toBe(note);
   });
 });

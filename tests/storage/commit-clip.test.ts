@@ -201,3 +201,14 @@ describe('commitClip, placing a new clipping in an issue', () => {
     expect(urlKey).toBe(urlMatchKey(clipping.url));
   });
 });
+
+describe('commitClip opening the first issue', () => {
+  it('rolls the new issue back when the clipping cannot be stored', async () => {
+    const db = await openFreshDB();
+    const unstorable = makeClipping({ note: (() => 'x') as unknown as string });
+    const first = makeIssue({ id: 'first' });
+    await expect(commitClip(db, unstorable, DRAFT_KEY, { firstIssue: first })).rejects.toThrow();
+    expect(await db.getAll('issues')).toEqual([]);
+    expect(await db.getAll('clippings')).toEqual([]);
+  });
+});

@@ -1,0 +1,51 @@
+import { bench, describe } from 'vitest';
+import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { countGraphemes } from '../../src/core/graphemes';
+import { confineNote, escapeHeadingText } from '../../src/core/markdown-zenn';
+import { renderZenn } from '../../src/core/render-zenn';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { removeTrackingParams, urlMatchKey } from '../../src/core/url';
+import { makeClipping, makeIssue } from '../support/factories';
+
+// The work the popup and the options page do on every keystroke or change, at realistic sizes.
+const NOTE = `${'Kubernetes のカスタムコントローラーについて、 `controller-runtime` の挙動を確認した記事です。\n'.repeat(4)}- [関連](https://example.com/a_b)`;
+const URL =
+  'https://kccncna2022.sched.com/event/182K0/run-as-root?iframe=no&w=100%&sidebar=yes&utm_source=x&utm_medium=y#top';
+const issue = makeIssue();
+const clippings = Array.from({ length: 40 }, (_, index) =>
+  makeClipping({
+    id: `c${index}`,
+    issueId: issue.id,
+    title: `[client-go] 記事 ${index} *with* _markdown_`,
+    url: `https://example.com/posts/${index}?utm_source=feed`,
+    note: NOTE,
+    categoryId: DEFAULT_CATEGORIES[index % 3]?.id ?? 'tools',
+    order: index,
+  }),
+);
+
+describe('core', () => {
+  bench('renderZenn, 40 items', () => {
+    renderZenn({
+      issue,
+      clippings,
+      categories: DEFAULT_CATEGORIES,
+      settings: { ...DEFAULT_SETTINGS, name: 'Neco Weekly' },
+    });
+  });
+  bench('removeTrackingParams', () => {
+    removeTrackingParams(URL);
+  });
+  bench('urlMatchKey', () => {
+    urlMatchKey(URL);
+  });
+  bench('countGraphemes, 200-character note', () => {
+    countGraphemes(NOTE);
+  });
+  bench('escapeHeadingText', () => {
+    escapeHeadingText('[Kubernetes 1.25] Alpha: Pod内でのUser Namespaceを試してみた *x* <y>');
+  });
+  bench('confineNote', () => {
+    confineNote(NOTE);
+  });
+});
