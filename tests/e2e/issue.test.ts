@@ -259,7 +259,7 @@ describe('the weekly issue editor', () => {
       note: '次の号に入るはず。',
       category: TOOLS,
     });
-    await options.reload();
+    // No reload: the open options page hears of the popup's save and shows it by itself.
     await waitForClipping(options, later.title);
     expect(await byTestId(options, 'issue-number').inputValue()).toBe('42');
     expect(await byTestId(options, 'issue-date').inputValue()).toBe('2023-09-22');
