@@ -14,6 +14,10 @@ import type { OptionsState } from './state';
 export interface EditResult {
   saved: boolean;
   problems: ClippingProblem[];
+  /** Set when someone else saved this clipping after the edit began: their version (undefined: deleted). */
+  conflict?: { current: Clipping | undefined };
+  /** The clipping as saved. */
+  written?: Clipping;
 }
 
 function find(state: OptionsState, id: string): Clipping | undefined {
@@ -51,17 +55,45 @@ function saveClipping(
   });
 }
 
-/** Saves an edit of title, URL, note and category. An item may have no URL, but then needs a title. */
-export async function saveEdit(state: OptionsState, id: string, fields: ClippingFields): Promise<EditResult> {
+/**
+ * Saves an edit of title, URL, note and category. An item may have no URL, but then needs a title.
+ * `base` holds the fields as the editor opened them; if another page changed them since, nothing is
+ * written and the conflict is returned for the user to decide: take the other version, or `overwrite`.
+ */
+export async function saveEdit(
+  state: OptionsState,
+  id: string,
+  fields: ClippingFields,
+  base: ClippingFields,
+  { overwrite = false } = {},
+): Promise<EditResult> {
   const problems = validateClippingFields(fields, { urlRequired: false });
-  const before = find(state, id);
-  if (problems.length > 0 || !before) return { saved: false, problems };
-  const saved = await saveClipping(state, id, (current, now) => [reviseClipping(current, fields, now)]);
-  if (saved) {
-    state.editingId.value = null;
-    state.say('success', 'updated', find(state, id)?.title ?? '');
-  }
-  return { saved, problems: [] };
+  if (problems.length > 0 || !find(state, id)) return { saved: false, problems };
+  let result: EditResult = { saved: false, problems: [] };
+  await state.write(
+    async (repos) => {
+      const revise = (stored: Clipping) => reviseClipping(stored, fields, state.services.now());
+      if (overwrite) {
+        const stored = (await repos.clippings.get(id)) ?? find(state, id);
+        if (!stored) return;
+        const saved = revise(stored);
+        await repos.clippings.save(saved);
+        result = { saved: true, problems: [], written: saved };
+        return;
+      }
+      const outcome = await repos.clippings.updateIfUnchanged(id, base, revise);
+      result = outcome.ok
+        ? { saved: true, problems: [], written: outcome.saved }
+        : { saved: false, problems: [], conflict: { current: outcome.current } };
+    },
+    () => {
+      if (!result.written) return;
+      state.mergeClippings([result.written]);
+      state.editingId.value = null;
+      state.say('success', 'updated', result.written.title);
+    },
+  );
+  return result;
 }
 
 /** Adds an item by hand to the open issue: a Q&A, an announcement, anything with or without a URL. */

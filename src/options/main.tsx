@@ -4,6 +4,7 @@ import { createChangeFeed } from '../platform/change-feed';
 import { createClipboard } from '../platform/clipboard';
 import { downloadTextFile } from '../platform/download';
 import { translate, uiLanguage } from '../platform/i18n';
+import { requestPersistentStorage } from '../platform/persistence';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
 import { App } from './App';
@@ -28,6 +29,8 @@ const state = createOptionsState({
   changes,
 });
 void state.load().then(() => ensureOpenIssue(state));
+// Years of issues must survive storage pressure; asked from here, never on the popup's critical path.
+void requestPersistentStorage(navigator.storage);
 // A clipping saved from the popup, or an edit in another options tab, shows up here at once.
 changes.subscribe(() => void state.load());
 

@@ -1,4 +1,5 @@
-import { type Clipping, compareNewestFirst } from '../core/clipping';
+import { type Clipping, type ClippingFields, compareNewestFirst } from '../core/clipping';
+import { sameFields } from '../core/draft';
 import { urlMatchKey } from '../core/url';
 import type { ClipperDatabase } from './db';
 import { commitWrites, STRICT } from './db';
@@ -14,6 +15,17 @@ export interface ClippingRepository {
   save(clipping: Clipping): Promise<void>;
   /** Inserts or replaces several clippings in one transaction (a reorder, a move): all or none. */
   saveMany(clippings: readonly Clipping[]): Promise<void>;
+  /**
+   * Applies an edit only if the stored clipping's edited fields (title, URL, note, category) are still
+   * those the edit started from; checked and written in one transaction. Otherwise writes nothing and
+   * returns the stored version (undefined if it was deleted), so a later save never silently overwrites
+   * another page's edit. A reorder elsewhere changes no edited field and is no conflict.
+   */
+  updateIfUnchanged(
+    id: string,
+    base: ClippingFields,
+    revise: (stored: Clipping) => Clipping,
+  ): Promise<{ ok: true; saved: Clipping } | { ok: false; current: Clipping | undefined }>;
   remove(id: string): Promise<void>;
 }
 
@@ -47,6 +59,18 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
     async save(clipping) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);
       await Promise.all([tx.store.put(toClippingRecord(clipping)), tx.done]);
+    },
+    async updateIfUnchanged(id, base, revise) {
+      const tx = db.transaction('clippings', 'readwrite', STRICT);
+      const record = await tx.store.get(id);
+      const stored = record && toClipping(record);
+      if (!stored || !sameFields(stored, base)) {
+        await tx.done;
+        return { ok: false, current: stored };
+      }
+      const saved = revise(stored);
+      await commitWrites(tx, (write) => write(tx.store.put(toClippingRecord(saved))));
+      return { ok: true, saved };
     },
     async saveMany(clippings) {
       const tx = db.transaction('clippings', 'readwrite', STRICT);

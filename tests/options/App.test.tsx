@@ -337,4 +337,61 @@ describe('options page: the open issue', () => {
       [...document.querySelectorAll('a')].every((a) => /^https?:/.test(a.getAttribute('href') ?? 'https:')),
     ).toBe(true);
   });
+
+  describe('two pages editing the same clipping', () => {
+    it('warns instead of overwriting, and can take the other version', async () => {
+      const original = item({ id: 'c', title: '共有', note: '最初' });
+      const { repositories } = await renderOptions({ issues: [ISSUE], clippings: [original] });
+      fireEvent.click(within(card('共有')).getByTestId('clipping-edit'));
+      // Another options page saves first.
+      await repositories.clippings.save({
+        ...original,
+        note: '相手の編集',
+        updatedAt: original.updatedAt + 5,
+      });
+      fireEvent.input(screen.getByTestId('edit-note'), { target: { value: '自分の編集' } });
+      fireEvent.click(screen.getByTestId('edit-save'));
+      await waitFor(() =>
+        expect(screen.getByTestId('edit-conflict').textContent).toContain('別の画面で変更されています'),
+      );
+      expect((await repositories.clippings.get('c'))?.note).toBe('相手の編集');
+      fireEvent.click(screen.getByTestId('edit-conflict-reload'));
+      expect((screen.getByTestId('edit-note') as HTMLTextAreaElement).value).toBe('相手の編集');
+      fireEvent.input(screen.getByTestId('edit-note'), { target: { value: '相手の編集に追記' } });
+      fireEvent.click(screen.getByTestId('edit-save'));
+      await waitFor(() => expect(screen.queryByTestId('clipping-editor')).toBeNull());
+      expect((await repositories.clippings.get('c'))?.note).toBe('相手の編集に追記');
+    });
+
+    it('overwrites only when asked to', async () => {
+      const original = item({ id: 'c', title: '共有', note: '最初' });
+      const { repositories } = await renderOptions({ issues: [ISSUE], clippings: [original] });
+      fireEvent.click(within(card('共有')).getByTestId('clipping-edit'));
+      await repositories.clippings.save({
+        ...original,
+        note: '相手の編集',
+        updatedAt: original.updatedAt + 5,
+      });
+      fireEvent.input(screen.getByTestId('edit-note'), { target: { value: '自分の編集' } });
+      fireEvent.click(screen.getByTestId('edit-save'));
+      await waitFor(() => expect(screen.getByTestId('edit-conflict')).toBeTruthy());
+      fireEvent.click(screen.getByTestId('edit-conflict-overwrite'));
+      await waitFor(() => expect(screen.queryByTestId('clipping-editor')).toBeNull());
+      expect((await repositories.clippings.get('c'))?.note).toBe('自分の編集');
+    });
+
+    it('does not call a reorder on this page a conflict', async () => {
+      const { repositories } = await renderOptions({
+        issues: [ISSUE],
+        clippings: [item({ id: 'a', title: 'A', order: 0 }), item({ id: 'b', title: 'B', order: 1 })],
+      });
+      fireEvent.click(within(card('A')).getByTestId('clipping-edit'));
+      fireEvent.click(within(card('B')).getByTestId('item-up'));
+      await waitFor(async () => expect((await repositories.clippings.get('a'))?.order).toBe(1));
+      fireEvent.input(screen.getByTestId('edit-note'), { target: { value: '並べ替え後の編集' } });
+      fireEvent.click(screen.getByTestId('edit-save'));
+      await waitFor(() => expect(screen.queryByTestId('clipping-editor')).toBeNull());
+      expect(await repositories.clippings.get('a')).toMatchObject({ note: '並べ替え後の編集', order: 1 });
+    });
+  });
 });

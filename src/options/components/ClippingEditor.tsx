@@ -12,32 +12,51 @@ import { NoteField } from '../../ui/NoteField';
 import { Notices } from '../../ui/Notices';
 import { useSubmitShortcut } from '../../ui/submit-shortcut';
 import { TextField } from '../../ui/TextField';
+import type { EditResult } from '../clipping-actions';
 
 export interface ClippingEditorProps {
   clipping: Clipping;
   categories: readonly Category[];
   t: Translate;
-  onSave: (fields: ClippingFields) => Promise<{ saved: boolean; problems: ClippingProblem[] }>;
+  /** Saves `fields`; `base` is what the editor opened with, for conflict detection. */
+  onSave: (
+    fields: ClippingFields,
+    base: ClippingFields,
+    options: { overwrite: boolean },
+  ) => Promise<EditResult>;
   onCancel: () => void;
 }
 
+const fieldsOf = ({ url, title, note, categoryId }: Clipping): ClippingFields => ({
+  url,
+  title,
+  note,
+  categoryId,
+});
+
 /** Edits one clipping in place. Nothing typed here is dropped: it stays until saved or cancelled. */
 export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: ClippingEditorProps) {
-  const [fields, setFields] = useState<ClippingFields>({
-    url: clipping.url,
-    title: clipping.title,
-    note: clipping.note,
-    categoryId: clipping.categoryId,
-  });
+  // The version this edit started from: another page's save since then is a conflict, never overwritten silently.
+  const [base, setBase] = useState<ClippingFields>(() => fieldsOf(clipping));
+  const [fields, setFields] = useState<ClippingFields>(base);
   const [problems, setProblems] = useState<ClippingProblem[]>([]);
+  const [conflict, setConflict] = useState<EditResult['conflict']>(undefined);
   const [saving, setSaving] = useState(false);
   const edit = (change: Partial<ClippingFields>) => setFields((current) => ({ ...current, ...change }));
-  const submit = async () => {
+  const submit = async (overwrite = false) => {
     if (saving) return;
     setSaving(true);
-    const result = await onSave(fields);
+    const result = await onSave(fields, base, { overwrite });
     setSaving(false);
     setProblems(result.problems);
+    setConflict(result.conflict);
+  };
+  const takeTheirs = () => {
+    if (!conflict?.current) return onCancel();
+    const theirs = fieldsOf(conflict.current);
+    setBase(theirs);
+    setFields(theirs);
+    setConflict(undefined);
   };
   const shortcut = useSubmitShortcut(() => void submit());
   const prefix = `edit-${clipping.id}`;
@@ -58,6 +77,24 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
       onCompositionEnd={shortcut.onCompositionEnd}
     >
       <Notices notices={problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }))} />
+      {conflict && (
+        <div class="notice notice-error" role="alert" data-testid="edit-conflict">
+          <p>{t(conflict.current ? 'editConflict' : 'editConflictDeleted')}</p>
+          <div class="actions">
+            <button type="button" data-testid="edit-conflict-reload" onClick={takeTheirs}>
+              {t(conflict.current ? 'editConflictReload' : 'cancel')}
+            </button>
+            <button
+              type="button"
+              class="danger"
+              data-testid="edit-conflict-overwrite"
+              onClick={() => void submit(true)}
+            >
+              {t(conflict.current ? 'editConflictOverwrite' : 'editConflictRestore')}
+            </button>
+          </div>
+        </div>
+      )}
       <TextField
         id={`${prefix}-title`}
         testId="edit-title"

@@ -22,7 +22,7 @@ export function EditableClipping({ clipping, formatDate, actions, handle }: Edit
         clipping={clipping}
         categories={state.categories.value}
         t={t}
-        onSave={(fields) => saveEdit(state, clipping.id, fields)}
+        onSave={(fields, base, options) => saveEdit(state, clipping.id, fields, base, options)}
         onCancel={() => {
           state.editingId.value = null;
         }}
