@@ -21,6 +21,19 @@ export interface Clipping {
   /** Milliseconds since the epoch. */
   createdAt: number;
   updatedAt: number;
+  /**
+   * Notes from other members' clippings of the same URL, folded into this item by a team merge
+   * (src/core/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
+   */
+  otherNotes?: OtherNote[];
+}
+
+/** Another member's note on the same article; `id` and `updatedAt` are those of their clipping. */
+export interface OtherNote {
+  id: string;
+  clippedBy: string;
+  note: string;
+  updatedAt: number;
 }
 
 /** Where a new clipping goes and who made it. */

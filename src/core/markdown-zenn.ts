@@ -211,9 +211,9 @@ export function normalizeNote(note: string): string {
 const CONTAINER_PREFIX = String.raw`^((?: {0,3}>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3})`;
 const HEADING_IN_NOTE = new RegExp(`${CONTAINER_PREFIX}(#{1,3})(?=[ \\t]|$)`);
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
-const FENCE_OPEN = /^[ \t]*(?:>[ \t]?)*[ \t]*(`{3,}|~{3,})/;
-const CONTAINER_OPEN = /^ {0,3}:::+\s*\S/;
-const CONTAINER_CLOSE = /^ {0,3}:::+\s*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const CONTAINER_OPEN = /^ {0,3}(:{3,})\s*\S/;
+const CONTAINER_CLOSE = /^ {0,3}(:{3,})\s*$/;
 
 /**
  * A note made unable to break the issue around it, otherwise as written (run after `normalizeNote`):
@@ -227,11 +227,11 @@ const CONTAINER_CLOSE = /^ {0,3}:::+\s*$/;
 export function confineNote(note: string): string {
   const out: string[] = [];
   let fence: { char: string; length: number } | null = null;
-  let containers = 0;
+  const containers: number[] = [];
   let previous = '';
   for (const line of note.split('\n')) {
     if (fence) {
-      const close = new RegExp(`^[ \\t]*(?:>[ \\t]?)*[ \\t]*\\${fence.char}{${fence.length},}[ \\t]*$`);
+      const close = new RegExp(`^ {0,3}\\${fence.char}{${fence.length},}[ \\t]*$`);
       if (close.test(line)) fence = null;
       out.push(line);
       previous = line;
@@ -245,14 +245,17 @@ export function confineNote(note: string): string {
       const info = line.slice(line.indexOf(marker) + marker.length);
       if (!(marker[0] === '`' && info.includes('`')))
         fence = { char: marker[0] as string, length: marker.length };
-    } else if (CONTAINER_OPEN.test(line)) containers++;
-    else if (CONTAINER_CLOSE.test(line)) containers = Math.max(0, containers - 1);
-    else if (HEADING_IN_NOTE.test(line)) safe = line.replace(HEADING_IN_NOTE, '$1\\$2');
+    } else if (CONTAINER_OPEN.test(line)) containers.push(CONTAINER_OPEN.exec(line)?.[1]?.length ?? 3);
+    else if (CONTAINER_CLOSE.test(line)) {
+      // A close needs at least as many colons as its opening (markdown-it-container).
+      const length = CONTAINER_CLOSE.exec(line)?.[1]?.length ?? 3;
+      if (length >= (containers.at(-1) ?? Number.POSITIVE_INFINITY)) containers.pop();
+    } else if (HEADING_IN_NOTE.test(line)) safe = line.replace(HEADING_IN_NOTE, '$1\\$2');
     else if (SETEXT_UNDERLINE.test(line) && previous.trim() !== '') safe = line.replace(/^( {0,3})/, '$1\\');
     out.push(safe);
     previous = line;
   }
   if (fence) out.push(fence.char.repeat(fence.length));
-  for (; containers > 0; containers--) out.push(':::');
+  for (const length of containers.reverse()) out.push(':'.repeat(length));
   return out.join('\n');
 }

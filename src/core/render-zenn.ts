@@ -1,7 +1,8 @@
 import { type Category, sortCategories } from './category';
 import type { Clipping } from './clipping';
 import { headlineItem, type Issue, issueItems } from './issue';
-import { confineNote, escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
+import { escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
+import { safeNote } from './note-structure';
 import { fillTemplate, type NewsletterSettings } from './settings';
 
 /**
@@ -56,7 +57,7 @@ function headingLine(level: 1 | 2 | 3, text: string): string {
 function renderItem(item: Clipping): string[] {
   const blocks = [headingLine(3, item.title)];
   if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
-  const note = confineNote(normalizeNote(item.note));
+  const note = safeNote(normalizeNote(item.note));
   if (note !== '') blocks.push(note);
   return blocks;
 }
@@ -70,13 +71,13 @@ export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<Newslett
 export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
   const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
-  const intro = confineNote(normalizeNote(fillTemplate(settings.introTemplate, values)));
+  const intro = safeNote(normalizeNote(fillTemplate(settings.introTemplate, values)));
   if (intro !== '') blocks.push(intro);
   for (const section of renderedSections(issue, clippings, categories)) {
     blocks.push(headingLine(2, section.category.label));
     for (const item of section.items) blocks.push(...renderItem(item));
   }
-  const afterword = confineNote(normalizeNote(issue.afterword));
+  const afterword = safeNote(normalizeNote(issue.afterword));
   if (afterword !== '') blocks.push('## あとがき', afterword);
   return `${blocks.join('\n\n')}\n`;
 }
