@@ -60,6 +60,13 @@ export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
   'category-missing': 'errorCategoryMissing',
 };
 
+/** Whitespace or control characters, which a URL parser would drop without a word. */
+function hasHiddenCharacters(url: string): boolean {
+  return [...url].some(
+    (character) => /\s/.test(character) || (character.codePointAt(0) ?? 0) < 0x20 || character === '\u007f',
+  );
+}
+
 /**
  * Problems that stop these fields from being saved, in the order a form shows them. A clipping from a
  * page needs its URL; an item added by hand (a Q&A, a note of the team's own) may have none, but then
@@ -72,7 +79,8 @@ export function validateClippingFields(
   const problems: ClippingProblem[] = [];
   const url = fields.url.trim();
   if (url === '' && urlRequired) problems.push('url-missing');
-  else if (url !== '' && !isHttpUrl(url)) problems.push('url-not-http');
+  // A URL parser silently drops tabs and newlines inside a URL; a stored URL must be one clean line.
+  else if (url !== '' && (!isHttpUrl(url) || hasHiddenCharacters(url))) problems.push('url-not-http');
   if (url === '' && fields.title.trim() === '') problems.push('title-missing');
   if (fields.categoryId === '') problems.push('category-missing');
   return problems;

@@ -207,9 +207,43 @@ export function normalizeNote(note: string): string {
   return lines.slice(first, lines.findLastIndex(hasText) + 1).join('\n');
 }
 
-/** Block prefixes a heading can hide behind: blockquote markers and list markers, in any mix. */
-const CONTAINER_PREFIX = String.raw`^((?: {0,3}>[ \t]?|[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)*[ \t]{0,3})`;
-const HEADING_IN_NOTE = new RegExp(`${CONTAINER_PREFIX}(#{1,3})(?=[ \\t]|$)`);
+/** One block prefix a heading can hide behind: a blockquote marker or a list marker. */
+const QUOTE_MARKER = /^ {0,3}>[ \t]?/;
+const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/;
+const HEADING_MARK = /^[ \t]{0,3}#{1,3}(?=[ \t]|$)/;
+
+/**
+ * Where a `#`–`###` heading mark starts in the line, behind any mix of quote and list markers, or -1.
+ * The markers are peeled off one at a time: a single regex with nested repetition over the same spaces
+ * backtracks exponentially on a line like `-   -   -   …` (a note from anyone could freeze the page).
+ */
+function headingMarkAt(line: string): number {
+  let offset = 0;
+  for (;;) {
+    const rest = line.slice(offset);
+    const marker = QUOTE_MARKER.exec(rest) ?? LIST_MARKER.exec(rest);
+    if (!marker || marker[0].length === 0) break;
+    offset += marker[0].length;
+  }
+  const heading = HEADING_MARK.exec(line.slice(offset));
+  return heading ? offset + heading[0].indexOf('#') : -1;
+}
+
+/**
+ * Footnotes (`[^1]` and `[^1]: …`) are escaped in notes: their labels are shared across the whole
+ * article, so two notes' `[^1]` would merge, and a definition can hold a heading. Code spans are left alone.
+ */
+function escapeFootnotes(line: string): string {
+  return line
+    .split(/(`+[^`]*`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : part.replace(/(^|[^\\])\[\^/g, '$1\\[^')))
+    .join('');
+}
+
+/** A line that opens or closes a KaTeX `$$` block: it starts with `$$` and has an odd number of `$$`. */
+function togglesMath(line: string): boolean {
+  return /^ {0,3}\$\$/.test(line) && (line.match(/\$\$/g) ?? []).length % 2 === 1;
+}
 const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
 const CONTAINER_OPEN = /^ {0,3}(:{3,})\s*\S/;
@@ -220,8 +254,9 @@ const CONTAINER_CLOSE = /^ {0,3}(:{3,})\s*$/;
  * - `#`, `##`, `###` headings (also inside quotes and lists) are escaped: a note never opens a section
  *   or an item of its own; `####` and deeper stay, they nest under the item.
  * - a `===`/`---` line right under text is escaped so it does not turn that text into a heading;
- * - an unclosed code fence or Zenn `:::` block is closed at the end of the note, so it cannot swallow
- *   the items after it.
+ * - an unclosed code fence, KaTeX `$$` block or Zenn `:::` block is closed at the end of the note, so it
+ *   cannot swallow the items after it;
+ * - footnotes are escaped (see `escapeFootnotes`).
  * Inside code fences nothing is touched.
  */
 export function confineNote(note: string): string {
@@ -229,7 +264,14 @@ export function confineNote(note: string): string {
   let fence: { char: string; length: number } | null = null;
   const containers: number[] = [];
   let previous = '';
+  let math = false;
   for (const line of note.split('\n')) {
+    if (math) {
+      if (line.includes('$$')) math = false;
+      out.push(line);
+      previous = line;
+      continue;
+    }
     if (fence) {
       const close = new RegExp(`^ {0,3}\\${fence.char}{${fence.length},}[ \\t]*$`);
       if (close.test(line)) fence = null;
@@ -238,8 +280,10 @@ export function confineNote(note: string): string {
       continue;
     }
     const opening = FENCE_OPEN.exec(line);
-    let safe = line;
-    if (opening?.[1]) {
+    let safe = escapeFootnotes(line);
+    const headingAt = headingMarkAt(safe);
+    if (togglesMath(line)) math = true;
+    else if (opening?.[1]) {
       const marker = opening[1];
       // A backtick fence's info string may not contain backticks; such a line is inline code instead.
       const info = line.slice(line.indexOf(marker) + marker.length);
@@ -250,12 +294,13 @@ export function confineNote(note: string): string {
       // A close needs at least as many colons as its opening (markdown-it-container).
       const length = CONTAINER_CLOSE.exec(line)?.[1]?.length ?? 3;
       if (length >= (containers.at(-1) ?? Number.POSITIVE_INFINITY)) containers.pop();
-    } else if (HEADING_IN_NOTE.test(line)) safe = line.replace(HEADING_IN_NOTE, '$1\\$2');
+    } else if (headingAt !== -1) safe = `${safe.slice(0, headingAt)}\\${safe.slice(headingAt)}`;
     else if (SETEXT_UNDERLINE.test(line) && previous.trim() !== '') safe = line.replace(/^( {0,3})/, '$1\\');
     out.push(safe);
     previous = line;
   }
   if (fence) out.push(fence.char.repeat(fence.length));
+  if (math) out.push('$$');
   for (const length of containers.reverse()) out.push(':'.repeat(length));
   return out.join('\n');
 }

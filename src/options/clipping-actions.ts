@@ -179,3 +179,25 @@ export function placeClipping(state: OptionsState, id: string, issueId: string |
     return [{ ...item, issueId, order, carryOver: false, updatedAt: bump(item, now) }];
   });
 }
+
+/**
+ * Deals with another member's note kept on an item by a team merge: appended to the item's note, or
+ * dismissed. The entry stays with its note emptied, so importing that member's file again does not
+ * bring it back.
+ */
+export function foldOtherNote(
+  state: OptionsState,
+  id: string,
+  otherId: string,
+  append: boolean,
+): Promise<boolean> {
+  return saveClipping(state, id, (item, now) => {
+    const other = item.otherNotes?.find((entry) => entry.id === otherId);
+    if (!other) return [];
+    const note = append ? [item.note.trimEnd(), other.note].filter(Boolean).join('\n\n') : item.note;
+    const otherNotes = (item.otherNotes ?? []).map((entry) =>
+      entry.id === otherId ? { ...entry, note: '' } : entry,
+    );
+    return [{ ...item, note, otherNotes, updatedAt: bump(item, now) }];
+  });
+}

@@ -8,7 +8,6 @@ import { requestPersistentStorage } from '../platform/persistence';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
 import { App } from './App';
-import { ensureOpenIssue } from './issue-actions';
 import { createOptionsState, OptionsContext } from './state';
 import '../ui/base.css';
 import './options.css';
@@ -25,10 +24,11 @@ const state = createOptionsState({
   now: Date.now,
   newId: () => newId(),
   clipboard: createClipboard(),
-  download: (filename, content) => downloadTextFile(filename, content),
+  download: (filename, content, mime) => downloadTextFile(filename, content, mime),
   changes,
+  confirm: (question) => window.confirm(question),
 });
-void state.load().then(() => ensureOpenIssue(state));
+void state.load();
 // Years of issues must survive storage pressure; asked from here, never on the popup's critical path.
 void requestPersistentStorage(navigator.storage);
 // A clipping saved from the popup, or an edit in another options tab, shows up here at once.

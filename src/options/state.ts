@@ -21,7 +21,9 @@ export interface OptionsServices {
     copyRich(content: { text: string; html: string }): Promise<'rich' | 'text'>;
     copyText(text: string): Promise<void>;
   };
-  download(filename: string, content: string): void;
+  download(filename: string, content: string, mime?: string): void;
+  /** Asks the user to confirm a destructive action (`window.confirm`). */
+  confirm(question: string): boolean;
   /** Tells other open pages about each write (optional: tests of one page leave it out). */
   changes?: Pick<ChangeFeed, 'notify'>;
 }
@@ -49,6 +51,8 @@ export function createOptionsState(services: OptionsServices) {
   const editingId = signal<string | null>(null);
   const notice = signal<OptionsNotice | null>(null);
   const search = signal('');
+  /** The outcome of the last backup or team import/export (`backup-status`). */
+  const backupStatus = signal<{ state: 'ok' | 'error'; text: string } | null>(null);
   /** The published issue shown in the archive view. */
   const archivedId = signal<string | null>(null);
 
@@ -166,6 +170,7 @@ export function createOptionsState(services: OptionsServices) {
     notice,
     search,
     archivedId,
+    backupStatus,
     openIssue,
     backlog,
     sourceOf,

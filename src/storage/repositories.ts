@@ -1,4 +1,5 @@
 import type { Clipping } from '../core/clipping';
+import { readEverything, replaceEverything, writeRecords } from './bulk';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
 import { type CommitOptions, commitClip } from './commit-clip';
@@ -14,6 +15,12 @@ export interface Repositories {
   drafts: DraftRepository;
   settings: SettingsRepository;
   issues: IssueRepository;
+  /** Whole-database reads and writes for backup, restore and team merge. */
+  bulk: {
+    readEverything(): ReturnType<typeof readEverything>;
+    writeRecords(records: Parameters<typeof writeRecords>[1]): Promise<void>;
+    replaceEverything(data: Parameters<typeof replaceEverything>[1]): Promise<void>;
+  };
   /** Saves a clipping from the popup, ends its draft and remembers its category, atomically. */
   commitClip(clipping: Clipping, draftKey: string, options?: CommitOptions): Promise<Clipping>;
 }
@@ -25,6 +32,11 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
     issues: createIssueRepository(db),
+    bulk: {
+      readEverything: () => readEverything(db),
+      writeRecords: (records) => writeRecords(db, records),
+      replaceEverything: (data) => replaceEverything(db, data),
+    },
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
   };
 }

@@ -213,3 +213,12 @@ describe('compareNewestFirst', () => {
     expect(compareNewestFirst(clipping('a', 6), clipping('b', 5))).toBeLessThan(0);
   });
 });
+
+describe('validateClippingFields on URLs with hidden line breaks', () => {
+  it.each(['https://example.com/a\n# 注入', 'https://example.com/a\tb', 'https://example.com/a\u0000'])(
+    'refuses %j',
+    (url) => {
+      expect(validateClippingFields(fields({ url }))).toContain('url-not-http');
+    },
+  );
+});

@@ -545,6 +545,20 @@ describe('confineNote', () => {
     expect(blocksIn(html).at(-1)?.text).toBe('After');
   });
 
+  it.each([
+    ['脚注[^1]\n\n[^1]: # 脚注の見出し', '脚注\\[^1]\n\n\\[^1]: # 脚注の見出し'],
+    ['`[^1]` はコード', '`[^1]` はコード'],
+    ['$$\n\\frac{1}{2}', '$$\n\\frac{1}{2}\n$$'],
+    ['$$x$$ は閉じている', '$$x$$ は閉じている'],
+  ])('escapes footnotes and closes math in %j', (note, confined) => {
+    expect(confineNote(note)).toBe(confined);
+  });
+
+  it('handles a line of hundreds of list markers (no exponential backtracking)', () => {
+    const line = `${'-   '.repeat(400)}# x`;
+    expect(confineNote(line)).toBe(`${'-   '.repeat(400)}\\# x`);
+  });
+
   it('leaves a note without structure-breaking lines exactly as it was', () => {
     const note =
       '- [記事](https://example.com/a_b)\n  - ネスト\n\n`inline` と **強調**\n\n```go\n# not a heading\n```';

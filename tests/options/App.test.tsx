@@ -27,8 +27,11 @@ const card = (title: string) =>
     .find((element) => within(element).getByTestId('clipping-title').textContent === title) as HTMLElement;
 
 describe('options page: the open issue', () => {
-  it('opens 第1回 on a fresh install and shows its empty Markdown', async () => {
+  it('offers to start 第1回 on a fresh install and shows its empty Markdown', async () => {
     const { repositories } = await renderOptions();
+    expect(await repositories.issues.getOpen()).toBeUndefined();
+    fireEvent.click(screen.getByTestId('issue-start'));
+    await waitFor(() => expect(screen.queryByTestId('issue-number')).not.toBeNull());
     const open = await repositories.issues.getOpen();
     expect(open?.number).toBe(1);
     expect((screen.getByTestId('issue-number') as HTMLInputElement).value).toBe('1');

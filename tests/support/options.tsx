@@ -3,7 +3,6 @@ import type { Clipping } from '../../src/core/clipping';
 import type { Issue } from '../../src/core/issue';
 import type { NewsletterSettings } from '../../src/core/settings';
 import { App } from '../../src/options/App';
-import { ensureOpenIssue } from '../../src/options/issue-actions';
 import { createOptionsState, OptionsContext, type OptionsServices } from '../../src/options/state';
 import type { Repositories } from '../../src/storage/repositories';
 import { freshRepositories } from './database';
@@ -15,6 +14,8 @@ export interface OptionsSetup {
   settings?: NewsletterSettings;
   repos?: Repositories;
   clipboard?: OptionsServices['clipboard'];
+  /** Answers to confirmation questions, in order; questions asked are recorded in `confirmations`. */
+  confirmAnswers?: boolean[];
 }
 
 /** Renders the options page over a fresh database holding the given records, and waits for it to load. */
@@ -27,6 +28,7 @@ export async function renderOptions(setup: OptionsSetup = {}) {
   let ids = 0;
   const copied: { text: string; html?: string }[] = [];
   const downloads: { filename: string; content: string }[] = [];
+  const confirmations: string[] = [];
   const state = createOptionsState({
     repositories: Promise.resolve(repositories),
     t: createTranslator('ja'),
@@ -42,6 +44,10 @@ export async function renderOptions(setup: OptionsSetup = {}) {
       },
     },
     download: (filename, content) => downloads.push({ filename, content }),
+    confirm: (question) => {
+      confirmations.push(question);
+      return setup.confirmAnswers?.shift() ?? false;
+    },
   });
   const view = render(
     <OptionsContext.Provider value={state}>
@@ -49,6 +55,5 @@ export async function renderOptions(setup: OptionsSetup = {}) {
     </OptionsContext.Provider>,
   );
   await state.load();
-  await ensureOpenIssue(state);
-  return { state, repositories, view, copied, downloads };
+  return { state, repositories, view, copied, downloads, confirmations };
 }

@@ -4,6 +4,7 @@ import { removeClipping, saveEdit } from '../clipping-actions';
 import { useOptionsState } from '../state';
 import { ClippingCard } from './ClippingCard';
 import { ClippingEditor } from './ClippingEditor';
+import { OtherNotes } from './OtherNotes';
 
 export interface EditableClippingProps {
   clipping: Clipping;
@@ -30,16 +31,19 @@ export function EditableClipping({ clipping, formatDate, actions, handle }: Edit
     );
   }
   return (
-    <ClippingCard
-      clipping={clipping}
-      t={t}
-      formatDate={formatDate}
-      actions={actions}
-      handle={handle}
-      onEdit={() => {
-        state.editingId.value = clipping.id;
-      }}
-      onDelete={() => void removeClipping(state, clipping.id)}
-    />
+    <>
+      <ClippingCard
+        clipping={clipping}
+        t={t}
+        formatDate={formatDate}
+        actions={actions}
+        handle={handle}
+        onEdit={() => {
+          state.editingId.value = clipping.id;
+        }}
+        onDelete={() => void removeClipping(state, clipping.id)}
+      />
+      <OtherNotes clipping={clipping} />
+    </>
   );
 }

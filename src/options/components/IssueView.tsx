@@ -1,11 +1,13 @@
 import { issueItems } from '../../core/issue';
 import { renderedSections } from '../../core/render-zenn';
+import { ensureOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { AddItemForm } from './AddItemForm';
 import { IssueMeta } from './IssueMeta';
 import { IssueSection } from './IssueSection';
 import { OutputPanel } from './OutputPanel';
 import { PublishPanel } from './PublishPanel';
+import { TeamPanel } from './TeamPanel';
 
 export interface IssueViewProps {
   formatDate: (time: number) => string;
@@ -16,7 +18,23 @@ export function IssueView({ formatDate }: IssueViewProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const issue = state.openIssue.value;
-  if (!issue) return <p class="empty">{t('loading')}</p>;
+  if (!issue) {
+    if (!state.loaded.value) return <p class="empty">{t('loading')}</p>;
+    // A fresh install: the first clip opens 第1回; restoring a backup brings its own issues.
+    return (
+      <section class="issue-view empty-start">
+        <p class="empty">{t('noIssueYet')}</p>
+        <button
+          type="button"
+          class="primary"
+          data-testid="issue-start"
+          onClick={() => void ensureOpenIssue(state)}
+        >
+          {t('startFirstIssue')}
+        </button>
+      </section>
+    );
+  }
   const source = state.sourceOf(issue);
   const items = issueItems(issue.id, state.clippings.value);
   const rendered = renderedSections(issue, state.clippings.value, state.categories.value).flatMap(
@@ -47,6 +65,7 @@ export function IssueView({ formatDate }: IssueViewProps) {
           )}
           <AddItemForm />
           <PublishPanel issue={issue} carrying={items.filter((item) => item.carryOver).length} />
+          <TeamPanel />
         </div>
         <OutputPanel source={source} />
       </div>

@@ -1,4 +1,5 @@
 import { useOptionsState } from '../state';
+import { BackupPanel } from './BackupPanel';
 import { CategoryManager } from './CategoryManager';
 import { NewsletterForm } from './NewsletterForm';
 
@@ -13,6 +14,7 @@ export function SettingsView({ language }: SettingsViewProps) {
       <h2 id="settings-heading">{t('navSettings')}</h2>
       <NewsletterForm language={language} />
       <CategoryManager />
+      <BackupPanel />
     </section>
   );
 }

@@ -1,0 +1,135 @@
+import { type BackupData, compareIds } from './backup';
+import type { Category } from './category';
+import type { Clipping } from './clipping';
+import type { Issue } from './issue';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from './settings';
+
+/**
+ * Merging a backup into this install's data (docs/backup-format.md, "Merge"). Pure: it takes both data
+ * sets and returns only the records to write, so the storage layer can write them in one transaction.
+ */
+
+export interface MergeCounts {
+  /** Records written that this install did not have. */
+  added: number;
+  /** Records written over one this install had (a newer incoming version, or an issue closed by the merge). */
+  updated: number;
+  /** Incoming records that change nothing: the same or an older version of what is here. */
+  unchanged: number;
+}
+
+export interface MergePlan {
+  clippings: Clipping[];
+  issues: Issue[];
+  categories: Category[];
+  /** Present only when the settings are to be written (see `mergeSettings`). */
+  settings?: NewsletterSettings;
+  counts: MergeCounts;
+}
+
+type Versioned = { id: string; updatedAt: number };
+
+/** By id, the newer `updatedAt` wins; on a tie this install's version stays (a merge never flip-flops). */
+function newerWins<T extends Versioned>(current: readonly T[], incoming: readonly T[]) {
+  const merged = new Map(current.map((record) => [record.id, record]));
+  const written = new Map<string, T>();
+  for (const record of incoming) {
+    const here = merged.get(record.id);
+    if (here && here.updatedAt >= record.updatedAt) continue;
+    merged.set(record.id, record);
+    written.set(record.id, record);
+  }
+  return { merged, written };
+}
+
+/**
+ * The app keeps one issue open. When the merged issues would have more than one, one stays open and the
+ * others are closed as published, their items kept with them (nothing moves, nothing is lost). The one
+ * that stays open is, in this order: the higher number (the later issue in the series); the one with
+ * items (so a fresh install's empty 第1回 gives way to a restored one); the later date; this install's.
+ * A closed issue gets `updatedAt` + 1, so its published state wins over the open copy in later merges.
+ */
+function closeExtraOpenIssues(
+  merged: Map<string, Issue>,
+  clippings: ReadonlyMap<string, Clipping>,
+  openHere: string | undefined,
+): Issue[] {
+  const open = [...merged.values()].filter((issue) => issue.status === 'open');
+  if (open.length < 2) return [];
+  const used = new Set([...clippings.values()].map((clipping) => clipping.issueId));
+  const hasItems = (issue: Issue) => (used.has(issue.id) ? 1 : 0);
+  const isHere = (issue: Issue) => (issue.id === openHere ? 1 : 0);
+  // Positive when `a` should stay open rather than `b`; the last tie-break (lower id) only makes it total.
+  const stayOpen = (a: Issue, b: Issue) =>
+    a.number - b.number ||
+    hasItems(a) - hasItems(b) ||
+    (a.date > b.date ? 1 : a.date < b.date ? -1 : 0) ||
+    isHere(a) - isHere(b) ||
+    compareIds(b, a);
+  const keep = open.reduce((best, issue) => (stayOpen(issue, best) > 0 ? issue : best));
+  return open
+    .filter((issue) => issue !== keep)
+    .map((issue) => {
+      const updatedAt = issue.updatedAt + 1;
+      return { ...issue, status: 'published', publishedAt: updatedAt, updatedAt };
+    });
+}
+
+const sameSettings = (a: NewsletterSettings, b: NewsletterSettings) =>
+  a.name === b.name &&
+  a.introTemplate === b.introTemplate &&
+  a.meetingWeekday === b.meetingWeekday &&
+  a.memberName === b.memberName &&
+  a.emoji === b.emoji &&
+  a.topics.length === b.topics.length &&
+  a.topics.every((topic, index) => topic === b.topics[index]);
+
+/**
+ * Settings have no `updatedAt`, and `memberName` is who uses this browser: a merge keeps this install's
+ * settings, unless they were never changed from the defaults (a fresh install), where the file's are taken.
+ */
+function mergeSettings(current: NewsletterSettings, incoming: NewsletterSettings) {
+  return sameSettings(current, DEFAULT_SETTINGS) && !sameSettings(current, incoming)
+    ? { ...incoming, topics: [...incoming.topics] }
+    : undefined;
+}
+
+/**
+ * What merging `incoming` into `current` writes. Clippings and issues: by id, the newer `updatedAt` wins.
+ * Categories have no `updatedAt`: an unknown id is added, a known one keeps this install's label and
+ * order. Nothing is deleted. Merging the same file again writes nothing.
+ */
+export function planMerge(current: BackupData, incoming: BackupData): MergePlan {
+  const clippings = newerWins(current.clippings, incoming.clippings);
+  const issues = newerWins(current.issues, incoming.issues);
+  const openHere = current.issues.find((issue) => issue.status === 'open')?.id;
+  for (const closed of closeExtraOpenIssues(issues.merged, clippings.merged, openHere)) {
+    issues.written.set(closed.id, closed);
+  }
+  const knownCategories = new Set(current.categories.map((category) => category.id));
+  const categories = incoming.categories.filter((category) => !knownCategories.has(category.id));
+
+  const counts: MergeCounts = { added: categories.length, updated: 0, unchanged: 0 };
+  const count = <T extends Versioned>(
+    here: readonly T[],
+    written: ReadonlyMap<string, T>,
+    from: readonly T[],
+  ) => {
+    const hereIds = new Set(here.map((record) => record.id));
+    for (const id of written.keys()) counts[hereIds.has(id) ? 'updated' : 'added'] += 1;
+    counts.unchanged += from.filter((record) => !written.has(record.id)).length;
+  };
+  count(current.clippings, clippings.written, incoming.clippings);
+  count(current.issues, issues.written, incoming.issues);
+  counts.unchanged += incoming.categories.length - categories.length;
+
+  const plan: MergePlan = {
+    clippings: [...clippings.written.values()].sort(compareIds),
+    issues: [...issues.written.values()].sort(compareIds),
+    categories: categories.map((category) => ({ ...category })).sort(compareIds),
+    counts,
+  };
+  const settings = mergeSettings(current.settings, incoming.settings);
+  if (settings) plan.settings = settings;
+  return plan;
+}

@@ -1,0 +1,164 @@
+import { backupFilename, createBackup, serializeBackup } from '../core/backup';
+import { planMerge } from '../core/backup-merge';
+import { type BackupError, describeBackupError, parseBackup } from '../core/backup-validate';
+import { issueItems } from '../core/issue';
+import type { MessageKey } from '../core/messages';
+import { describeStorageError } from '../core/storage-error';
+import {
+  createTeamFile,
+  parseTeamFile,
+  planTeamMerge,
+  type TeamFile,
+  teamFilename,
+} from '../core/team-merge';
+import type { OptionsState } from './state';
+
+/** Backup, restore and team merge from the options page. Each import validates everything first. */
+
+/** How many problems an import message lists before "and N more". */
+const SHOWN_ERRORS = 5;
+
+function describeErrors(state: OptionsState, errors: readonly BackupError[]): string {
+  const { t } = state.services;
+  const lines = errors.slice(0, SHOWN_ERRORS).map((error) => {
+    const { key, substitutions } = describeBackupError(error);
+    return t(key, substitutions);
+  });
+  if (errors.length > SHOWN_ERRORS) lines.push(t('importMoreErrors', String(errors.length - SHOWN_ERRORS)));
+  return lines.join('\n');
+}
+
+function reportFailure(state: OptionsState, key: 'importFailed' | 'exportFailed', error: unknown): void {
+  const reason = describeStorageError(error);
+  const detail = 'key' in reason ? state.services.t(reason.key) : reason.text;
+  state.backupStatus.value = { state: 'error', text: state.services.t(key, detail) };
+}
+
+/** Downloads everything: clippings, issues, categories and settings. */
+export async function exportBackup(state: OptionsState): Promise<void> {
+  try {
+    const repos = await state.services.repositories;
+    const now = state.services.now();
+    const backup = createBackup(await repos.bulk.readEverything(), now);
+    state.services.download(backupFilename(new Date(now)), serializeBackup(backup), 'application/json');
+    state.backupStatus.value = {
+      state: 'ok',
+      text: state.services.t('exported', backupFilename(new Date(now))),
+    };
+  } catch (error) {
+    reportFailure(state, 'exportFailed', error);
+  }
+}
+
+/**
+ * Imports a backup file. A file with any problem changes nothing and says what and where. A valid one
+ * is merged (by id, the newer `updatedAt` wins, nothing is deleted) or, when `replace`, replaces all.
+ */
+export async function importBackup(
+  state: OptionsState,
+  text: string,
+  { replace = false } = {},
+): Promise<boolean> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) {
+    state.backupStatus.value = {
+      state: 'error',
+      text: `${state.services.t('importInvalid')}\n${describeErrors(state, parsed.errors)}`,
+    };
+    return false;
+  }
+  try {
+    const repos = await state.services.repositories;
+    const { format: _format, version: _version, exportedAt: _exportedAt, ...incoming } = parsed.backup;
+    if (replace) {
+      await repos.bulk.replaceEverything(incoming);
+      state.backupStatus.value = {
+        state: 'ok',
+        text: state.services.t('importReplaced', String(incoming.clippings.length)),
+      };
+    } else {
+      const plan = planMerge(await repos.bulk.readEverything(), incoming);
+      await repos.bulk.writeRecords(plan);
+      const { added, updated, unchanged } = plan.counts;
+      state.backupStatus.value = {
+        state: 'ok',
+        text: state.services.t('importMerged', [String(added), String(updated), String(unchanged)]),
+      };
+    }
+  } catch (error) {
+    reportFailure(state, 'importFailed', error);
+    return false;
+  }
+  state.services.changes?.notify();
+  await state.load();
+  return true;
+}
+
+/** Downloads this member's clippings of the open issue, for the editor to merge (この号のクリップを書き出す). */
+export function exportTeamFile(state: OptionsState): void {
+  const issue = state.openIssue.value;
+  if (!issue) return;
+  const member = state.settings.value.memberName;
+  const text = createTeamFile({
+    issue,
+    clippings: issueItems(issue.id, state.clippings.value),
+    categories: state.categories.value,
+    member,
+    now: state.services.now(),
+  });
+  const filename = teamFilename(member, issue);
+  state.services.download(filename, text, 'application/json');
+  state.backupStatus.value = { state: 'ok', text: state.services.t('exported', filename) };
+}
+
+/** Merges members' files into the open issue. Any invalid file stops the whole import, naming it. */
+export async function importTeamFiles(
+  state: OptionsState,
+  files: readonly { name: string; text: string }[],
+): Promise<boolean> {
+  const parsed: TeamFile[] = [];
+  for (const file of files) {
+    const result = parseTeamFile(file.text);
+    if (!result.ok) {
+      const where = result.errors
+        .slice(0, SHOWN_ERRORS)
+        .map((error) => `${error.path || '/'}: ${error.code}`);
+      state.backupStatus.value = {
+        state: 'error',
+        text: `${state.services.t('teamImportInvalid', file.name)}\n${where.join('\n')}`,
+      };
+      return false;
+    }
+    parsed.push(result.file);
+  }
+  const issue = state.openIssue.value;
+  if (!issue) return false;
+  try {
+    const repos = await state.services.repositories;
+    const current = await repos.bulk.readEverything();
+    const plan = planTeamMerge(
+      { openIssue: issue, clippings: current.clippings, categories: current.categories },
+      parsed,
+    );
+    await repos.bulk.writeRecords({
+      clippings: [...plan.add, ...plan.update],
+      categories: plan.addCategories,
+    });
+    const { added, updated, unchanged, mergedNotes } = plan.counts;
+    state.backupStatus.value = {
+      state: 'ok',
+      text: state.services.t('teamImported', [
+        String(added),
+        String(updated),
+        String(unchanged),
+        String(mergedNotes),
+      ]),
+    };
+  } catch (error) {
+    reportFailure(state, 'importFailed', error);
+    return false;
+  }
+  state.services.changes?.notify();
+  await state.load();
+  return true;
+}

@@ -1,0 +1,914 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Category, DEFAULT_CATEGORIES } from '../../src/core/category';
+import type { Clipping } from '../../src/core/clipping';
+import {
+  createTeamFile,
+  parseTeamFile,
+  planTeamMerge,
+  TEAM_FILE_FORMAT,
+  TEAM_FILE_MAX_BYTES,
+  type TeamCategory,
+  type TeamClipping,
+  type TeamFile,
+  type TeamFileError,
+  type TeamMergeLocal,
+  type TeamMergePlan,
+  teamFilename,
+} from '../../src/core/team-merge';
+import { urlMatchKey } from '../../src/core/url';
+import { makeClipping, makeIssue } from '../support/factories';
+
+const ISSUE = makeIssue({ id: 'open', number: 41, date: '2023-09-15' });
+const NOW = Date.UTC(2023, 8, 14, 10, 0, 0);
+const TEAM_CATEGORIES: TeamCategory[] = DEFAULT_CATEGORIES.map(({ id, label }) => ({ id, label }));
+
+const inIssue = (overrides: Partial<Clipping>) => makeClipping({ issueId: 'open', ...overrides });
+
+/** A parsed team file, as `parseTeamFile` returns it; clippings get distinct ids and URLs unless named. */
+function teamFile(
+  member: string,
+  clippings: Partial<TeamClipping>[],
+  categories: TeamCategory[] = TEAM_CATEGORIES,
+): TeamFile {
+  return {
+    format: TEAM_FILE_FORMAT,
+    version: 1,
+    member,
+    exportedAt: '2023-09-14T10:00:00.000Z',
+    issue: { number: 41, date: '2023-09-15' },
+    categories,
+    clippings: clippings.map((overrides, index) => ({
+      id: `${member}-${index}`,
+      url: `https://example.com/${member}/${index}`,
+      title: `${member} ${index}`,
+      note: '',
+      categoryId: 'notable-articles',
+      order: 1000,
+      clippedBy: member,
+      createdAt: 1000,
+      updatedAt: 1000,
+      ...overrides,
+    })),
+  };
+}
+
+function localState(
+  clippings: Clipping[],
+  categories: readonly Category[] = DEFAULT_CATEGORIES,
+): TeamMergeLocal {
+  return { openIssue: ISSUE, clippings, categories };
+}
+
+/** Saves a plan the way the options page would: updates replace by id, adds and new categories append. */
+function applyPlan(local: TeamMergeLocal, plan: TeamMergePlan): TeamMergeLocal {
+  const updates = new Map(plan.update.map((clipping) => [clipping.id, clipping]));
+  return {
+    openIssue: local.openIssue,
+    clippings: [...local.clippings.map((clipping) => updates.get(clipping.id) ?? clipping), ...plan.add],
+    categories: [...local.categories, ...plan.addCategories],
+  };
+}
+
+const NOTHING_TO_DO = { add: [], update: [], addCategories: [] };
+
+describe('createTeamFile', () => {
+  const source = {
+    issue: ISSUE,
+    member: '佐藤',
+    now: NOW,
+    categories: DEFAULT_CATEGORIES,
+    clippings: [
+      inIssue({ id: 'b', title: 'B', url: 'https://example.com/b', categoryId: 'tools', order: 0 }),
+      inIssue({ id: 'a', title: 'A', url: 'https://example.com/a', note: '良い\n記事', clippedBy: '鈴木' }),
+    ],
+  };
+
+  it('writes sorted keys, one category and one clipping per line', () => {
+    expect(createTeamFile(source)).toBe(
+      [
+        '{',
+        '  "categories": [',
+        '    {"id":"notable-articles","label":"👀 Notable Articles"},',
+        '    {"id":"tools","label":"🛠️ Tools, Frameworks, Libraries"}',
+        '  ],',
+        '  "clippings": [',
+        '    {"categoryId":"notable-articles","clippedBy":"鈴木","createdAt":1000,"id":"a","note":"良い\\n記事","order":1000,"title":"A","updatedAt":1000,"url":"https://example.com/a"},',
+        '    {"categoryId":"tools","clippedBy":"佐藤","createdAt":1000,"id":"b","note":"","order":0,"title":"B","updatedAt":1000,"url":"https://example.com/b"}',
+        '  ],',
+        '  "exportedAt": "2023-09-14T10:00:00.000Z",',
+        '  "format": "weekly-clipper-team",',
+        '  "issue": {"date":"2023-09-15","number":41},',
+        '  "member": "佐藤",',
+        '  "version": 1',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('gives the same bytes for the same data in any order, exportedAt aside', () => {
+    const reordered = {
+      ...source,
+      now: NOW + 86_400_000,
+      clippings: [...source.clippings].reverse(),
+      categories: [...DEFAULT_CATEGORIES].reverse(),
+    };
+    const withoutTime = (text: string) => text.replace(/"exportedAt": "[^"]*"/, '');
+    expect(withoutTime(createTeamFile(reordered))).toBe(withoutTime(createTeamFile(source)));
+    expect(createTeamFile(reordered)).not.toBe(createTeamFile(source));
+  });
+
+  it('keeps every clipping on one line whatever its note holds', () => {
+    const notes = [
+      '改行\nあり',
+      'CR\r\nLF',
+      'line\u2028separator',
+      'para\u2029graph',
+      '"quoted" \\ `code`',
+      '\t',
+    ];
+    const clippings = notes.map((note, index) => inIssue({ id: `n${index}`, note, order: index }));
+    const text = createTeamFile({ ...source, clippings });
+    const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);
+    const clippingLines = lines.filter((line) => line.startsWith('    {"categoryId"'));
+    expect(clippingLines).toHaveLength(notes.length);
+    expect(clippingLines.map((line) => JSON.parse(line.replace(/,$/, '')).note)).toEqual(notes);
+    expect(lines).toHaveLength(13 + notes.length);
+  });
+
+  it('sorts the keys of every object', () => {
+    const sortedEverywhere = (value: unknown): boolean => {
+      if (Array.isArray(value)) return value.every(sortedEverywhere);
+      if (value === null || typeof value !== 'object') return true;
+      const keys = Object.keys(value);
+      return keys.join() === [...keys].sort().join() && Object.values(value).every(sortedEverywhere);
+    };
+    expect(sortedEverywhere(JSON.parse(createTeamFile(source)))).toBe(true);
+  });
+
+  it('writes the open issue only, leaving out items marked to carry over, other issues and the backlog', () => {
+    const clippings = [
+      inIssue({ id: 'kept' }),
+      inIssue({ id: 'carried', carryOver: true }),
+      makeClipping({ id: 'published', issueId: 'issue-40' }),
+      makeClipping({ id: 'backlog', issueId: null }),
+    ];
+    const parsed = parseTeamFile(createTeamFile({ ...source, clippings }));
+    expect(parsed.ok && parsed.file.clippings.map((clipping) => clipping.id)).toEqual(['kept']);
+  });
+
+  it('orders clippings by category order, position, clipping time and id', () => {
+    const clippings = [
+      inIssue({ id: 'tools-1', categoryId: 'tools', order: 0 }),
+      inIssue({ id: 'notable-late', order: 2, createdAt: 1 }),
+      inIssue({ id: 'notable-z', order: 1, createdAt: 5 }),
+      inIssue({ id: 'notable-y', order: 1, createdAt: 5 }),
+      inIssue({ id: 'notable-early', order: 1, createdAt: 2 }),
+      inIssue({ id: 'books-1', categoryId: 'books', order: 0 }),
+    ];
+    const parsed = parseTeamFile(createTeamFile({ ...source, clippings }));
+    expect(parsed.ok && parsed.file.clippings.map((clipping) => clipping.id)).toEqual([
+      'notable-early',
+      'notable-y',
+      'notable-z',
+      'notable-late',
+      'tools-1',
+      'books-1',
+    ]);
+  });
+
+  it('lists only the categories in use; one deleted locally gets its id as label and goes last', () => {
+    const clippings = [inIssue({ id: 'x', categoryId: 'gone' }), inIssue({ id: 'y', categoryId: 'books' })];
+    const parsed = parseTeamFile(createTeamFile({ ...source, clippings }));
+    expect(parsed.ok && parsed.file.categories).toEqual([
+      { id: 'books', label: '📘 Books' },
+      { id: 'gone', label: 'gone' },
+    ]);
+  });
+
+  it('writes an empty issue as empty lists', () => {
+    const text = createTeamFile({ ...source, clippings: [] });
+    expect(text).toContain('  "categories": [],\n  "clippings": [],\n');
+    expect(parseTeamFile(text).ok).toBe(true);
+  });
+
+  it('round-trips through parseTeamFile, leaving out local-only fields', () => {
+    const clippings = [
+      inIssue({ id: 'a', otherNotes: [{ id: 'z', clippedBy: '鈴木', note: 'x', updatedAt: 1 }] }),
+    ];
+    const text = createTeamFile({ ...source, clippings });
+    expect(text).not.toContain('otherNotes');
+    expect(text).not.toContain('carryOver');
+    expect(text).not.toContain('issueId');
+    const parsed = parseTeamFile(text);
+    expect(parsed).toEqual({
+      ok: true,
+      file: {
+        format: 'weekly-clipper-team',
+        version: 1,
+        member: '佐藤',
+        exportedAt: '2023-09-14T10:00:00.000Z',
+        issue: { number: 41, date: '2023-09-15' },
+        categories: [{ id: 'notable-articles', label: '👀 Notable Articles' }],
+        clippings: [
+          {
+            id: 'a',
+            url: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',
+            title: 'Zenn の記事',
+            note: '',
+            categoryId: 'notable-articles',
+            order: 1000,
+            clippedBy: '佐藤',
+            createdAt: 1000,
+            updatedAt: 1000,
+          },
+        ],
+      },
+    });
+  });
+});
+
+describe('teamFilename', () => {
+  it.each([
+    ['Sato Taro', 'weekly-clipper-team-2023-09-15-sato-taro.json'],
+    ['佐藤 太郎', 'weekly-clipper-team-2023-09-15-佐藤-太郎.json'],
+    ['ＳＡＴＯ', 'weekly-clipper-team-2023-09-15-sato.json'],
+    ['../../etc/passwd', 'weekly-clipper-team-2023-09-15-etc-passwd.json'],
+    ['a:b*c?"d"<e>|f\\g', 'weekly-clipper-team-2023-09-15-a-b-c-d-e-f-g.json'],
+    ['', 'weekly-clipper-team-2023-09-15-member.json'],
+    ['🍣', 'weekly-clipper-team-2023-09-15-member.json'],
+    [`${'x'.repeat(39)} y`, `weekly-clipper-team-2023-09-15-${'x'.repeat(39)}.json`],
+    ['𠮷'.repeat(50), `weekly-clipper-team-2023-09-15-${'𠮷'.repeat(40)}.json`],
+  ])('names %j’s file', (member, filename) => {
+    expect(teamFilename(member, ISSUE)).toBe(filename);
+  });
+});
+
+describe('parseTeamFile', () => {
+  const valid = () => ({
+    format: 'weekly-clipper-team',
+    version: 1,
+    member: '佐藤',
+    exportedAt: '2023-09-14T10:00:00.000Z',
+    issue: { number: 41, date: '2023-09-15' },
+    categories: [
+      { id: 'notable-articles', label: '👀 Notable Articles' },
+      { id: 'tools', label: '🛠️ Tools' },
+    ],
+    clippings: [0, 1, 2].map((index) => ({
+      id: `c${index}`,
+      url: `https://example.com/${index}`,
+      title: `T${index}`,
+      note: '',
+      categoryId: 'notable-articles',
+      order: index,
+      clippedBy: '佐藤',
+      createdAt: 1000,
+      updatedAt: 1000,
+    })),
+  });
+  type Data = ReturnType<typeof valid>;
+  const errorsOf = (text: string): TeamFileError[] => {
+    const result = parseTeamFile(text);
+    return result.ok ? [] : result.errors;
+  };
+  const withChange = (change: (data: Data & Record<string, unknown>) => void) => {
+    const data = valid();
+    change(data);
+    return JSON.stringify(data);
+  };
+  const clipping = (data: Data, index: number) => data.clippings[index] as Record<string, unknown>;
+
+  it('accepts a valid file', () => {
+    expect(parseTeamFile(JSON.stringify(valid()))).toEqual({ ok: true, file: valid() });
+  });
+
+  it.each<[string, string, TeamFileError[]]>([
+    ['text that is not JSON', 'weekly clipper', [{ path: '', code: 'not-json' }]],
+    ['a truncated file', JSON.stringify(valid()).slice(0, -10), [{ path: '', code: 'not-json' }]],
+    ['a JSON array', '[]', [{ path: '', code: 'wrong-format' }]],
+    ['JSON null', 'null', [{ path: '', code: 'wrong-format' }]],
+    [
+      'another format',
+      withChange((d) => (d.format = 'weekly-clipper-backup')),
+      [{ path: 'format', code: 'wrong-format' }],
+    ],
+    [
+      'no format',
+      withChange((d) => delete (d as Partial<Data>).format),
+      [{ path: 'format', code: 'wrong-format' }],
+    ],
+    ['a newer version', withChange((d) => (d.version = 2)), [{ path: 'version', code: 'newer-version' }]],
+    [
+      'a version as text',
+      withChange((d) => (d.version = '1' as never)),
+      [{ path: 'version', code: 'wrong-type' }],
+    ],
+    ['version 0', withChange((d) => (d.version = 0)), [{ path: 'version', code: 'invalid-value' }]],
+    [
+      'no version',
+      withChange((d) => delete (d as Partial<Data>).version),
+      [{ path: 'version', code: 'missing' }],
+    ],
+    [
+      'no member',
+      withChange((d) => delete (d as Partial<Data>).member),
+      [{ path: 'member', code: 'missing' }],
+    ],
+    [
+      'a member that is a number',
+      withChange((d) => (d.member = 7 as never)),
+      [{ path: 'member', code: 'wrong-type' }],
+    ],
+    [
+      'exportedAt not a time',
+      withChange((d) => (d.exportedAt = 'yesterday')),
+      [{ path: 'exportedAt', code: 'invalid-value' }],
+    ],
+    ['no issue', withChange((d) => delete (d as Partial<Data>).issue), [{ path: 'issue', code: 'missing' }]],
+    [
+      'issue 第0回',
+      withChange((d) => (d.issue.number = 0)),
+      [{ path: 'issue.number', code: 'invalid-value' }],
+    ],
+    [
+      'issue on 2023-02-30',
+      withChange((d) => (d.issue.date = '2023-02-30')),
+      [{ path: 'issue.date', code: 'invalid-value' }],
+    ],
+    [
+      'categories as an object',
+      withChange((d) => (d.categories = {} as never)),
+      [{ path: 'categories', code: 'wrong-type' }],
+    ],
+    [
+      'a category that is text',
+      withChange((d) => (d.categories[1] = 'tools' as never)),
+      [{ path: 'categories[1]', code: 'wrong-type' }],
+    ],
+    [
+      'a blank category label',
+      withChange((d) => (d.categories[0] = { id: 'notable-articles', label: ' ' })),
+      [{ path: 'categories[0].label', code: 'invalid-value' }],
+    ],
+    [
+      'two categories with one id',
+      withChange((d) => (d.categories[1] = { id: 'notable-articles', label: 'X' })),
+      [{ path: 'categories[1].id', code: 'duplicate-id' }],
+    ],
+    [
+      'no clippings',
+      withChange((d) => delete (d as Partial<Data>).clippings),
+      [{ path: 'clippings', code: 'missing' }],
+    ],
+    [
+      'a clipping that is null',
+      withChange((d) => (d.clippings[1] = null as never)),
+      [{ path: 'clippings[1]', code: 'wrong-type' }],
+    ],
+    [
+      'a javascript: URL',
+      withChange((d) => (d.clippings[2] = { ...clipping(d, 2), url: 'javascript:alert(1)' } as never)),
+      [{ path: 'clippings[2].url', code: 'invalid-value' }],
+    ],
+    [
+      'an ftp URL',
+      withChange((d) => (clipping(d, 0).url = 'ftp://example.com/file')),
+      [{ path: 'clippings[0].url', code: 'invalid-value' }],
+    ],
+    [
+      'a relative URL',
+      withChange((d) => (clipping(d, 0).url = '/articles/1')),
+      [{ path: 'clippings[0].url', code: 'invalid-value' }],
+    ],
+    [
+      'a URL that is null',
+      withChange((d) => (clipping(d, 0).url = null)),
+      [{ path: 'clippings[0].url', code: 'wrong-type' }],
+    ],
+    [
+      'no URL and no title',
+      withChange((d) => Object.assign(clipping(d, 1), { url: '', title: '  ' })),
+      [{ path: 'clippings[1].title', code: 'invalid-value' }],
+    ],
+    [
+      'an empty id',
+      withChange((d) => (clipping(d, 0).id = '')),
+      [{ path: 'clippings[0].id', code: 'invalid-value' }],
+    ],
+    [
+      'two clippings with one id',
+      withChange((d) => (clipping(d, 2).id = 'c0')),
+      [{ path: 'clippings[2].id', code: 'duplicate-id' }],
+    ],
+    [
+      'a category the file does not list',
+      withChange((d) => (clipping(d, 1).categoryId = 'books')),
+      [{ path: 'clippings[1].categoryId', code: 'invalid-value' }],
+    ],
+    [
+      'a note that is a number',
+      withChange((d) => (clipping(d, 0).note = 42)),
+      [{ path: 'clippings[0].note', code: 'wrong-type' }],
+    ],
+    [
+      'no clippedBy',
+      withChange((d) => delete clipping(d, 0).clippedBy),
+      [{ path: 'clippings[0].clippedBy', code: 'missing' }],
+    ],
+    [
+      'a time as text',
+      withChange((d) => (clipping(d, 0).createdAt = '1000')),
+      [{ path: 'clippings[0].createdAt', code: 'wrong-type' }],
+    ],
+    [
+      'a negative time',
+      withChange((d) => (clipping(d, 0).updatedAt = -1)),
+      [{ path: 'clippings[0].updatedAt', code: 'invalid-value' }],
+    ],
+    [
+      'a fractional time',
+      withChange((d) => (clipping(d, 0).createdAt = 1.5)),
+      [{ path: 'clippings[0].createdAt', code: 'invalid-value' }],
+    ],
+    [
+      'an order too large for a number',
+      JSON.stringify(valid()).replace('"order":1', '"order":1e999'),
+      [{ path: 'clippings[1].order', code: 'invalid-value' }],
+    ],
+    [
+      'several problems at once',
+      withChange((d) => {
+        d.member = null as never;
+        delete clipping(d, 0).title;
+        clipping(d, 2).url = 'mailto:a@example.com';
+      }),
+      [
+        { path: 'member', code: 'wrong-type' },
+        { path: 'clippings[0].title', code: 'missing' },
+        { path: 'clippings[2].url', code: 'invalid-value' },
+      ],
+    ],
+  ])('rejects %s', (_name, text, errors) => {
+    expect(errorsOf(text)).toEqual(errors);
+  });
+
+  it('rejects a file over 5 MiB, counting UTF-8 bytes', () => {
+    const base = JSON.stringify(valid());
+    const padded = (filler: string, count: number) =>
+      base.replace('"member":"佐藤"', `"member":"${filler.repeat(count)}"`);
+    const overhead = new TextEncoder().encode(base).byteLength - new TextEncoder().encode('佐藤').byteLength;
+    expect(parseTeamFile(padded('a', TEAM_FILE_MAX_BYTES - overhead)).ok).toBe(true);
+    expect(errorsOf(padded('a', TEAM_FILE_MAX_BYTES - overhead + 1))).toEqual([
+      { path: '', code: 'too-large' },
+    ]);
+    // 2 MiB characters, but 6 MiB of UTF-8.
+    expect(errorsOf(padded('あ', 2 * 1024 * 1024))).toEqual([{ path: '', code: 'too-large' }]);
+  });
+
+  it('accepts a byte order mark, items without URL, an empty clippedBy and fields it does not know', () => {
+    const text = `\uFEFF${withChange((d) => {
+      Object.assign(clipping(d, 0), { url: '', title: 'Q&A', clippedBy: '', futureField: true });
+      d.futureTopLevel = { x: 1 };
+    })}`;
+    const result = parseTeamFile(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.file.clippings[0]).toEqual({
+      ...valid().clippings[0],
+      url: '',
+      title: 'Q&A',
+      clippedBy: '',
+    });
+    expect(result.ok && 'futureTopLevel' in result.file).toBe(false);
+  });
+
+  it('reads only its own fields, never the prototype chain', () => {
+    const text = JSON.stringify(valid()).replace('"note":"",', '"__proto__":{"note":"from proto"},');
+    expect(errorsOf(text)).toEqual([{ path: 'clippings[0].note', code: 'missing' }]);
+  });
+
+  it('lists at most 100 problems', () => {
+    const text = withChange((d) => {
+      d.clippings = Array.from({ length: 300 }, () => ({}) as never);
+    });
+    const errors = errorsOf(text);
+    expect(errors).toHaveLength(100);
+    expect(errors[0]).toEqual({ path: 'clippings[0].id', code: 'missing' });
+  });
+});
+
+describe('planTeamMerge', () => {
+  it('adds a new clipping to the open issue, keeping its id, member, note and times', () => {
+    const file = teamFile('sato', [
+      { note: '良い', categoryId: 'tools', order: 3, createdAt: 500, updatedAt: 700, clippedBy: '' },
+    ]);
+    const plan = planTeamMerge(localState([]), [file]);
+    expect(plan).toEqual({
+      add: [
+        {
+          id: 'sato-0',
+          url: 'https://example.com/sato/0',
+          title: 'sato 0',
+          note: '良い',
+          categoryId: 'tools',
+          issueId: 'open',
+          order: 500,
+          carryOver: false,
+          clippedBy: 'sato',
+          createdAt: 500,
+          updatedAt: 700,
+        },
+      ],
+      update: [],
+      addCategories: [],
+      counts: { added: 1, updated: 0, unchanged: 0, mergedNotes: 0 },
+    });
+  });
+
+  it('updates a clipping with the same id when the file’s version is newer, keeping where the editor put it', () => {
+    const otherNotes = [{ id: 'x', clippedBy: 'suzuki', note: 'n', updatedAt: 1 }];
+    const local = inIssue({ id: 'sato-0', order: 2, carryOver: true, updatedAt: 1500, otherNotes });
+    const file = teamFile('sato', [
+      { title: 'New title', note: '追記', categoryId: 'tools', updatedAt: 2000 },
+    ]);
+    const plan = planTeamMerge(localState([local]), [file]);
+    expect(plan.update).toEqual([
+      {
+        ...local,
+        url: 'https://example.com/sato/0',
+        title: 'New title',
+        note: '追記',
+        categoryId: 'tools',
+        clippedBy: 'sato',
+        updatedAt: 2000,
+      },
+    ]);
+    expect(plan.add).toEqual([]);
+    expect(plan.counts).toEqual({ added: 0, updated: 1, unchanged: 0, mergedNotes: 0 });
+  });
+
+  it.each([
+    ['older', 900],
+    ['as old', 1000],
+  ])('leaves a clipping with the same id alone when the file’s version is %s', (_name, updatedAt) => {
+    const local = inIssue({ id: 'sato-0', note: 'local edit', updatedAt: 1000 });
+    const plan = planTeamMerge(localState([local]), [teamFile('sato', [{ note: 'stale', updatedAt }])]);
+    expect(plan).toMatchObject({
+      ...NOTHING_TO_DO,
+      counts: { added: 0, updated: 0, unchanged: 1, mergedNotes: 0 },
+    });
+  });
+
+  it('never changes a clipping in a published issue', () => {
+    const published = makeClipping({ id: 'sato-0', issueId: 'issue-40', updatedAt: 1000 });
+    const plan = planTeamMerge(localState([published]), [
+      teamFile('sato', [{ note: 'later', updatedAt: 5000 }]),
+    ]);
+    expect(plan).toMatchObject({ ...NOTHING_TO_DO, counts: { unchanged: 1 } });
+  });
+
+  it('updates a clipping the editor moved to the backlog, leaving it there', () => {
+    const backlog = makeClipping({ id: 'sato-0', issueId: null, updatedAt: 1000 });
+    const plan = planTeamMerge(localState([backlog]), [
+      teamFile('sato', [{ note: 'later', updatedAt: 5000 }]),
+    ]);
+    expect(plan.update).toMatchObject([{ id: 'sato-0', issueId: null, note: 'later' }]);
+  });
+
+  it('keeps one item when two members clipped the same URL, with the other member’s note on it', () => {
+    const local = inIssue({ id: 'mine', url: 'https://example.com/a', note: '自分のメモ', updatedAt: 1200 });
+    const file = teamFile('suzuki', [{ url: 'https://example.com/a', note: '鈴木のメモ', updatedAt: 1300 }]);
+    const plan = planTeamMerge(localState([local]), [file]);
+    expect(plan).toEqual({
+      add: [],
+      // One millisecond later: the note is not an edit of the item (see planTeamMerge).
+      update: [
+        {
+          ...local,
+          updatedAt: 1201,
+          otherNotes: [{ id: 'suzuki-0', clippedBy: 'suzuki', note: '鈴木のメモ', updatedAt: 1300 }],
+        },
+      ],
+      addCategories: [],
+      counts: { added: 0, updated: 0, unchanged: 0, mergedNotes: 1 },
+    });
+  });
+
+  it('matches URLs as the clipper does: tracking parameters, fragment, case of scheme and host', () => {
+    const local = inIssue({ id: 'mine', url: 'https://example.com/a?id=1' });
+    const file = teamFile('suzuki', [{ url: 'HTTPS://Example.COM/a?id=1&utm_source=x#top', note: 'メモ' }]);
+    const plan = planTeamMerge(localState([local]), [file]);
+    expect(plan.add).toEqual([]);
+    expect(plan.update[0]?.otherNotes?.map((other) => other.note)).toEqual(['メモ']);
+  });
+
+  it.each([
+    ['is empty', '', '自分のメモ', []],
+    ['is only spaces', ' \n ', '自分のメモ', []],
+    ['equals the kept note', '同じ ', '同じ', []],
+    [
+      'equals a note already merged',
+      '既出',
+      '',
+      [{ id: 'x', clippedBy: 'tanaka', note: '既出', updatedAt: 1 }],
+    ],
+  ])('adds no other note when the incoming one %s', (_name, note, keptNote, otherNotes) => {
+    const local = inIssue({ id: 'mine', url: 'https://example.com/a', note: keptNote, otherNotes });
+    const plan = planTeamMerge(localState([local]), [
+      teamFile('suzuki', [{ url: 'https://example.com/a', note }]),
+    ]);
+    expect(plan).toMatchObject({ ...NOTHING_TO_DO, counts: { unchanged: 1 } });
+  });
+
+  it('does not merge into an item of a published issue or the backlog: the clipping is added', () => {
+    const local = [
+      makeClipping({ id: 'old', url: 'https://example.com/a', issueId: 'issue-40' }),
+      makeClipping({ id: 'later', url: 'https://example.com/a', issueId: null }),
+    ];
+    const plan = planTeamMerge(localState(local), [teamFile('suzuki', [{ url: 'https://example.com/a' }])]);
+    expect(plan.add.map((clipping) => clipping.id)).toEqual(['suzuki-0']);
+    expect(plan.update).toEqual([]);
+  });
+
+  it('matches URLs against the updated items, whatever the clipping times', () => {
+    // sato moved the item from /a to /b; suzuki, who clipped /a earlier, must not end up on it.
+    const local = inIssue({ id: 'sato-0', url: 'https://example.com/a', createdAt: 500, updatedAt: 500 });
+    const sato = teamFile('sato', [{ url: 'https://example.com/b', createdAt: 500, updatedAt: 900 }]);
+    const suzuki = teamFile('suzuki', [{ url: 'https://example.com/a', note: '鈴木', createdAt: 100 }]);
+    const plan = planTeamMerge(localState([local]), [suzuki, sato]);
+    expect(plan.update).toEqual([
+      { ...local, url: 'https://example.com/b', title: 'sato 0', clippedBy: 'sato', updatedAt: 900 },
+    ]);
+    expect(plan.add.map((clipping) => [clipping.id, clipping.url])).toEqual([
+      ['suzuki-0', 'https://example.com/a'],
+    ]);
+  });
+
+  it('never merges items without URL', () => {
+    const local = inIssue({ id: 'qa', url: '', title: 'Q&A', note: 'a' });
+    const plan = planTeamMerge(localState([local]), [
+      teamFile('suzuki', [{ url: '', title: 'Q&A', note: 'b' }]),
+    ]);
+    expect(plan.add.map((clipping) => clipping.id)).toEqual(['suzuki-0']);
+  });
+
+  it('keeps the earliest clipped of two members’ clippings of one URL, in either file order', () => {
+    const sato = teamFile('sato', [
+      { url: 'https://example.com/a', note: '佐藤', createdAt: 2000, updatedAt: 2000 },
+    ]);
+    const suzuki = teamFile('suzuki', [{ url: 'https://example.com/a', note: '鈴木', createdAt: 1000 }]);
+    for (const files of [
+      [sato, suzuki],
+      [suzuki, sato],
+    ]) {
+      const plan = planTeamMerge(localState([]), files);
+      expect(plan.add).toHaveLength(1);
+      expect(plan.add[0]).toMatchObject({
+        id: 'suzuki-0',
+        note: '鈴木',
+        updatedAt: 1000,
+        otherNotes: [{ id: 'sato-0', clippedBy: 'sato', note: '佐藤', updatedAt: 2000 }],
+      });
+      expect(plan.counts).toEqual({ added: 1, updated: 0, unchanged: 0, mergedNotes: 1 });
+    }
+  });
+
+  it('merges two members’ files with different articles', () => {
+    const files = [teamFile('sato', [{}, {}]), teamFile('suzuki', [{}])];
+    const plan = planTeamMerge(localState([inIssue({ id: 'mine' })]), files);
+    expect(plan.add.map((clipping) => [clipping.id, clipping.clippedBy])).toEqual([
+      ['sato-0', 'sato'],
+      ['sato-1', 'sato'],
+      ['suzuki-0', 'suzuki'],
+    ]);
+    expect(plan.counts).toEqual({ added: 3, updated: 0, unchanged: 0, mergedNotes: 0 });
+  });
+
+  it('replaces a merged note when its member edited it later, and leaves it when not', () => {
+    const otherNotes = [{ id: 'suzuki-0', clippedBy: 'suzuki', note: '古い', updatedAt: 1000 }];
+    const local = inIssue({ id: 'mine', url: 'https://example.com/a', updatedAt: 1500, otherNotes });
+    const same = teamFile('suzuki', [{ url: 'https://example.com/a', note: '古い', updatedAt: 1000 }]);
+    expect(planTeamMerge(localState([local]), [same])).toMatchObject({
+      ...NOTHING_TO_DO,
+      counts: { unchanged: 1 },
+    });
+    const edited = teamFile('suzuki', [{ url: 'https://example.com/a', note: '新しい', updatedAt: 3000 }]);
+    const plan = planTeamMerge(localState([local]), [edited]);
+    expect(plan.update).toEqual([
+      { ...local, updatedAt: 1501, otherNotes: [{ ...otherNotes[0], note: '新しい', updatedAt: 3000 }] },
+    ]);
+    expect(plan.counts).toEqual({ added: 0, updated: 0, unchanged: 0, mergedNotes: 1 });
+  });
+
+  it('lets a member’s edit win over notes merged in after it was made', () => {
+    // sato's item came in at 1000; suzuki's note on it was merged at some later "now".
+    let local = localState([]);
+    local = applyPlan(local, planTeamMerge(local, [teamFile('sato', [{ url: 'https://example.com/a' }])]));
+    const suzuki = teamFile('suzuki', [{ url: 'https://example.com/a', note: '鈴木', createdAt: 5000 }]);
+    local = applyPlan(local, planTeamMerge(local, [suzuki]));
+    // sato edited at 1100, before that merge, and exports only now.
+    const edited = teamFile('sato', [{ url: 'https://example.com/a', note: '追記', updatedAt: 1100 }]);
+    const plan = planTeamMerge(local, [edited]);
+    expect(plan.update).toMatchObject([{ id: 'sato-0', note: '追記', otherNotes: [{ note: '鈴木' }] }]);
+  });
+
+  describe('categories', () => {
+    const local = [...DEFAULT_CATEGORIES, { id: 'mine', label: '🧪 Experiments', order: 7 }];
+    const plan = planTeamMerge(localState([], local), [
+      teamFile(
+        'sato',
+        [
+          { categoryId: 'tools' },
+          { categoryId: 'sato-exp' },
+          { categoryId: 'sato-talks' },
+          { categoryId: 'sato-books' },
+        ],
+        [
+          { id: 'tools', label: 'Renamed by sato' },
+          { id: 'sato-exp', label: ' 🧪 Experiments' },
+          { id: 'sato-talks', label: '🎤 Talks' },
+          { id: 'sato-books', label: '📘 Books' },
+        ],
+      ),
+      teamFile('suzuki', [{ categoryId: 'suzuki-talks' }], [{ id: 'suzuki-talks', label: '🎤 Talks' }]),
+    ]);
+    const categoryOf = (id: string) => plan.add.find((clipping) => clipping.id === id)?.categoryId;
+
+    it('maps by id first, even when the label differs', () => {
+      expect(categoryOf('sato-0')).toBe('tools');
+    });
+
+    it('maps by label when no local category has the id', () => {
+      expect(categoryOf('sato-1')).toBe('mine');
+      expect(categoryOf('sato-3')).toBe('books');
+    });
+
+    it('adds a category it cannot map, once, after the local ones, keeping its id and label', () => {
+      expect(plan.addCategories).toEqual([{ id: 'sato-talks', label: '🎤 Talks', order: 8 }]);
+      expect(categoryOf('sato-2')).toBe('sato-talks');
+      expect(categoryOf('suzuki-0')).toBe('sato-talks');
+    });
+  });
+
+  it('changes nothing when the same files are merged again', () => {
+    const files = [
+      teamFile(
+        'sato',
+        [
+          { url: 'https://example.com/a', note: 'a', createdAt: 1 },
+          { url: 'https://example.com/b', note: 'b', categoryId: 'new' },
+          { url: '', title: 'Q&A', note: 'q' },
+        ],
+        [...TEAM_CATEGORIES, { id: 'new', label: '🆕 New' }],
+      ),
+      teamFile('suzuki', [
+        { url: 'https://example.com/a', note: 'a2', createdAt: 2 },
+        { url: 'https://example.com/b', note: '' },
+        { url: 'https://example.com/c', note: 'c' },
+      ]),
+    ];
+    const start = localState([inIssue({ id: 'mine', url: 'https://example.com/c', note: 'mine' })]);
+    const first = planTeamMerge(start, files);
+    expect(first.counts).toEqual({ added: 3, updated: 0, unchanged: 1, mergedNotes: 2 });
+    const merged = applyPlan(start, first);
+    const second = planTeamMerge(merged, files);
+    expect(second).toEqual({
+      ...NOTHING_TO_DO,
+      counts: { added: 0, updated: 0, unchanged: 6, mergedNotes: 0 },
+    });
+    expect(planTeamMerge(merged, [...files].reverse())).toEqual(second);
+  });
+});
+
+describe('planTeamMerge, for any member files', () => {
+  const MEMBERS = ['sato', 'suzuki', 'takahashi', 'tanaka'];
+  const URLS = [
+    'https://example.com/a',
+    'https://EXAMPLE.com/a?utm_source=x',
+    'https://example.com/b',
+    'https://example.com/b#comments',
+    'https://example.com/c',
+    '',
+  ];
+  const NOTES = ['', ' ', '良い', '良い ', '読む', 'あとで\n読む', 'x'];
+  const CATEGORIES: Category[] = [
+    { id: 'notable-articles', label: '👀 Notable Articles', order: 0 },
+    { id: 'sato-lab', label: '🧪 Lab', order: 1 },
+    { id: 'other-lab', label: '🧪 Lab', order: 2 },
+    { id: 'talks', label: '🎤 Talks', order: 3 },
+  ];
+  const item = fc.record({
+    url: fc.constantFrom(...URLS),
+    note: fc.constantFrom(...NOTES),
+    categoryId: fc.constantFrom(...CATEGORIES.map((category) => category.id)),
+    createdAt: fc.integer({ min: 0, max: 30 }),
+    age: fc.integer({ min: 0, max: 5 }),
+  });
+  type Item = typeof item extends fc.Arbitrary<infer T> ? T : never;
+  const toClipping = (prefix: string, issueId: string) => (entry: Item, index: number) =>
+    makeClipping({
+      id: `${prefix}-${index}`,
+      url: entry.url,
+      title: `${prefix} ${index}`,
+      note: entry.note,
+      categoryId: entry.categoryId,
+      issueId,
+      createdAt: entry.createdAt,
+      updatedAt: entry.createdAt + entry.age,
+    });
+
+  /** Each member's file, as written by createTeamFile and read back by parseTeamFile. */
+  function memberFile(member: string, entries: Item[]): TeamFile {
+    const issue = makeIssue({ id: `${member}-issue` });
+    const clippings = entries.map(toClipping(member, issue.id));
+    const parsed = parseTeamFile(
+      createTeamFile({ issue, clippings, categories: CATEGORIES, member, now: 0 }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return parsed.file;
+  }
+
+  const scenario = fc.record({
+    members: fc.array(fc.array(item, { maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+    local: fc.uniqueArray(item, { maxLength: 3, selector: (entry) => urlMatchKey(entry.url) || Symbol() }),
+    shuffle: fc.array(fc.double({ noNaN: true }), { minLength: 4, maxLength: 4 }),
+  });
+
+  /** The open issue as a reader would compare it: its URLs and all its notes, kept or other. */
+  function summary(state: TeamMergeLocal) {
+    const items = state.clippings.filter((clipping) => clipping.issueId === 'open');
+    const notes = items
+      .flatMap((clipping) => [clipping.note, ...(clipping.otherNotes ?? []).map((other) => other.note)])
+      .map((note) => note.trim())
+      .filter((note) => note !== '');
+    return {
+      urls: items.map((clipping) => urlMatchKey(clipping.url)).sort(),
+      notes: notes.sort(),
+    };
+  }
+
+  /** What the issue should hold: one item per URL, each distinct note of its clippings once. */
+  function expected(clippings: readonly { url: string; note: string }[]) {
+    const groups = new Map<string, Set<string>>();
+    const unlinked: { url: string; notes: string[] }[] = [];
+    for (const { url, note } of clippings) {
+      const trimmed = note.trim();
+      if (url === '') unlinked.push({ url, notes: trimmed === '' ? [] : [trimmed] });
+      else {
+        const notes = groups.get(urlMatchKey(url)) ?? new Set();
+        if (trimmed !== '') notes.add(trimmed);
+        groups.set(urlMatchKey(url), notes);
+      }
+    }
+    const all = [...[...groups].map(([url, notes]) => ({ url, notes: [...notes] })), ...unlinked];
+    return {
+      urls: all.map((entry) => urlMatchKey(entry.url)).sort(),
+      notes: all.flatMap((entry) => entry.notes).sort(),
+    };
+  }
+
+  const countsTotal = (plan: TeamMergePlan) =>
+    plan.counts.added + plan.counts.updated + plan.counts.unchanged + plan.counts.mergedNotes;
+
+  it('gives one item per URL and every distinct note, in any file order, and a second merge changes nothing', () => {
+    fc.assert(
+      fc.property(scenario, ({ members, local, shuffle }) => {
+        const files = members.map((entries, index) => memberFile(MEMBERS[index] as string, entries));
+        const localItems = local.map((entry) => ({ ...entry, categoryId: 'notable-articles' }));
+        const start = localState(localItems.map(toClipping('local', 'open')), CATEGORIES.slice(0, 1));
+        const incoming = files.flatMap((file) => file.clippings).length;
+        const permuted = files
+          .map((file, index) => ({ file, key: shuffle[index] ?? 0 }))
+          .sort((a, b) => a.key - b.key)
+          .map(({ file }) => file);
+
+        const together = applyPlan(start, planTeamMerge(start, files));
+        let oneByOne = start;
+        for (const file of permuted) {
+          const plan = planTeamMerge(oneByOne, [file]);
+          expect(countsTotal(plan)).toBe(file.clippings.length);
+          oneByOne = applyPlan(oneByOne, plan);
+        }
+        const truth = expected([...start.clippings, ...files.flatMap((file) => file.clippings)]);
+        expect(summary(together)).toEqual(truth);
+        expect(summary(oneByOne)).toEqual(truth);
+        expect(summary(applyPlan(start, planTeamMerge(start, permuted)))).toEqual(truth);
+
+        for (const state of [together, oneByOne]) {
+          const categoryIds = new Set(state.categories.map((category) => category.id));
+          expect(state.clippings.every((clipping) => categoryIds.has(clipping.categoryId))).toBe(true);
+          expect(new Set(state.categories.map((category) => category.label)).size).toBe(
+            state.categories.length,
+          );
+          const again = planTeamMerge(state, permuted);
+          expect(again).toEqual({
+            ...NOTHING_TO_DO,
+            counts: { added: 0, updated: 0, unchanged: incoming, mergedNotes: 0 },
+          });
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
