@@ -60,11 +60,15 @@ export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
   'category-missing': 'errorCategoryMissing',
 };
 
-/** Whitespace or control characters, which a URL parser would drop without a word. */
+/**
+ * Control characters and line breaks, which a URL parser drops without a word (a pasted `a\n# x` would
+ * be saved as one thing and shown as another). Visible spaces are allowed: the parser encodes them.
+ */
 function hasHiddenCharacters(url: string): boolean {
-  return [...url].some(
-    (character) => /\s/.test(character) || (character.codePointAt(0) ?? 0) < 0x20 || character === '\u007f',
-  );
+  return [...url].some((character) => {
+    const code = character.codePointAt(0) ?? 0;
+    return code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
+  });
 }
 
 /**

@@ -267,7 +267,8 @@ describe('hostile input in the real extension', () => {
       expect(await pwned(popup), input.name).toBeUndefined();
     }
     const options = await h.openOptions();
-    await byTestId(options, 'issue-markdown').waitFor();
+    // Nothing was saved, so no issue was opened: the page offers to start one.
+    await byTestId(options, 'issue-start').waitFor();
     expect(await options.locator('[data-testid="clipping"]').count()).toBe(0);
     expect(await pwned(options)).toBeUndefined();
     await Promise.all([options.close(), tabs.popup.close(), tabs.tab.close()]);
