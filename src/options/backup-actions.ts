@@ -2,7 +2,6 @@ import { backupFilename, createBackup, serializeBackup } from '../core/backup';
 import { planMerge } from '../core/backup-merge';
 import { type BackupError, describeBackupError, parseBackup } from '../core/backup-validate';
 import { issueItems } from '../core/issue';
-import type { MessageKey } from '../core/messages';
 import { describeStorageError } from '../core/storage-error';
 import {
   createTeamFile,
