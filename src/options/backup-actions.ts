@@ -33,6 +33,13 @@ function reportFailure(state: OptionsState, key: 'importFailed' | 'exportFailed'
   state.backupStatus.value = { state: 'error', text: state.services.t(key, detail) };
 }
 
+/** After an import wrote: tell other open pages, and show what the database now holds. */
+async function afterImport(state: OptionsState): Promise<true> {
+  state.services.changes?.notify();
+  await state.load();
+  return true;
+}
+
 /** Downloads everything: clippings, issues, categories and settings. */
 export async function exportBackup(state: OptionsState): Promise<void> {
   try {
@@ -88,9 +95,7 @@ export async function importBackup(
     reportFailure(state, 'importFailed', error);
     return false;
   }
-  state.services.changes?.notify();
-  await state.load();
-  return true;
+  return afterImport(state);
 }
 
 /** Downloads this member's clippings of the open issue, for the editor to merge (この号のクリップを書き出す). */
@@ -157,7 +162,5 @@ export async function importTeamFiles(
     reportFailure(state, 'importFailed', error);
     return false;
   }
-  state.services.changes?.notify();
-  await state.load();
-  return true;
+  return afterImport(state);
 }
