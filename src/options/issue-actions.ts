@@ -1,7 +1,6 @@
 import { isIsoDate, localIsoDate } from '../core/calendar';
 import {
   firstIssue,
-  followingIssue,
   type Issue,
   type IssueDraft,
   issueItems,
@@ -51,12 +50,6 @@ export async function updateOpenIssue(state: OptionsState, change: IssueChange):
     },
     () => updated && state.mergeIssues([updated]),
   );
-}
-
-/** The number and date the next issue gets unless the user changes them before publishing. */
-export function proposedNext(state: OptionsState): IssueDraft | undefined {
-  const issue = state.openIssue.value;
-  return issue && followingIssue(issue);
 }
 
 /** Freezes the open issue and opens the next with `next`'s number and date; carried-over items move. */
