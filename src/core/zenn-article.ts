@@ -13,7 +13,9 @@ const SLUG_MAX = 50;
 export function articleSlug(name: string, issue: Pick<Issue, 'date'>): string {
   const base =
     name
-      .normalize('NFKC')
+      .normalize('NFKD')
+      // Accents go, letters stay: `Café Weekly` → `cafe-weekly`.
+      .replace(/\p{M}+/gu, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '') || 'weekly';
@@ -21,8 +23,14 @@ export function articleSlug(name: string, issue: Pick<Issue, 'date'>): string {
   return `${base.slice(0, SLUG_MAX - suffix.length).replace(/-+$/, '')}${suffix}`;
 }
 
-/** A YAML double-quoted scalar: JSON's string escapes are valid YAML, so JSON.stringify is exact. */
-const yamlString = (value: string) => JSON.stringify(value);
+/** A YAML double-quoted scalar. */
+const yamlString = (value: string) =>
+  // JSON's escapes are valid in YAML double quotes; YAML 1.2 also forbids raw C1 controls, DEL and
+  // U+FFFE/U+FFFF, which JSON.stringify leaves as they are, so those are escaped too.
+  JSON.stringify(value).replace(
+    /[\u007f-\u009f\ufffe\uffff]/g,
+    (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 
 export interface ArticleFile {
   filename: string;

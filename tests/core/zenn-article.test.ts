@@ -1,8 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CATEGORIES } from '../../src/core/category';
 import { type IssueSource, renderZenn, renderZennTitle } from '../../src/core/render-zenn';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { articleSlug, zennArticleFile } from '../../src/core/zenn-article';
-import { makeClipping } from '../support/factories';
+import { makeClipping, makeIssue } from '../support/factories';
 import { ISSUE, NOTABLE, SOURCE } from './fixtures/issue-2023-09-15';
 
 /** Zenn's slug rule: 12–50 characters of a-z, 0-9, `-` and `_`. */
@@ -139,5 +141,23 @@ describe('zennArticleFile', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('zenn article edge cases', () => {
+  it('drops accents from the slug instead of letters', () => {
+    expect(articleSlug('Café Weekly', { date: '2023-09-15' })).toBe('cafe-weekly-2023-09-15');
+  });
+
+  it('escapes characters YAML forbids in the title', () => {
+    const file = zennArticleFile({
+      issue: makeIssue(),
+      clippings: [makeClipping({ issueId: 'issue-1', title: 'a\u0080b\u009fc\u007fd\uffff' })],
+      categories: DEFAULT_CATEGORIES,
+      settings: DEFAULT_SETTINGS,
+    });
+    const titleLine = file.content.split('\n').find((line) => line.startsWith('title: ')) ?? '';
+    expect(titleLine).not.toMatch(/[\u007f-\u009f\uffff]/);
+    expect(JSON.parse(titleLine.slice('title: '.length))).toContain('a\u0080b\u009fc\u007fd\uffff');
   });
 });
