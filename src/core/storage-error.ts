@@ -1,4 +1,4 @@
-import type { MessageKey } from './messages';
+import type { MessageKey, Translate } from './messages';
 
 /**
  * A short, human reason for a failed storage call, for "could not save (…)" messages. Quota gets its own
@@ -9,4 +9,10 @@ export function describeStorageError(error: unknown): { key: MessageKey } | { te
   if (name === 'QuotaExceededError') return { key: 'errorQuota' };
   if (error instanceof Error && error.message) return { text: `${name || 'Error'}: ${error.message}` };
   return { text: name || String(error) };
+}
+
+/** The message `key` (e.g. "could not save ($1)") with the failure's reason filled in, in the user's language. */
+export function storageErrorMessage(t: Translate, key: MessageKey, error: unknown): string {
+  const reason = describeStorageError(error);
+  return t(key, 'key' in reason ? t(reason.key) : reason.text);
 }

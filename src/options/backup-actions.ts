@@ -2,7 +2,7 @@ import { backupFilename, createBackup, serializeBackup } from '../core/backup';
 import { planMerge } from '../core/backup-merge';
 import { type BackupError, describeBackupError, parseBackup } from '../core/backup-validate';
 import { issueItems } from '../core/issue';
-import { describeStorageError } from '../core/storage-error';
+import { storageErrorMessage } from '../core/storage-error';
 import {
   createTeamFile,
   parseTeamFile,
@@ -28,9 +28,7 @@ function describeErrors(state: OptionsState, errors: readonly BackupError[]): st
 }
 
 function reportFailure(state: OptionsState, key: 'importFailed' | 'exportFailed', error: unknown): void {
-  const reason = describeStorageError(error);
-  const detail = 'key' in reason ? state.services.t(reason.key) : reason.text;
-  state.backupStatus.value = { state: 'error', text: state.services.t(key, detail) };
+  state.backupStatus.value = { state: 'error', text: storageErrorMessage(state.services.t, key, error) };
 }
 
 /** After an import wrote: tell other open pages, and show what the database now holds. */

@@ -7,7 +7,7 @@ import type { Issue } from '../core/issue';
 import type { MessageKey, Translate } from '../core/messages';
 import type { IssueSource } from '../core/render-zenn';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
-import { describeStorageError } from '../core/storage-error';
+import { storageErrorMessage } from '../core/storage-error';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
 
@@ -70,8 +70,7 @@ export function createOptionsState(services: OptionsServices) {
   }
 
   function storageFailure(key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown): void {
-    const reason = describeStorageError(error);
-    say('error', key, 'key' in reason ? services.t(reason.key) : reason.text);
+    notice.value = { tone: 'error', text: storageErrorMessage(services.t, key, error) };
   }
 
   let writes: Promise<unknown> = Promise.resolve();

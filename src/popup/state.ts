@@ -15,7 +15,7 @@ import { initialForm, sameFields } from '../core/draft';
 import { firstIssue } from '../core/issue';
 import type { MessageKey, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
-import { describeStorageError } from '../core/storage-error';
+import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
@@ -72,10 +72,8 @@ export function createPopupState(services: PopupServices) {
     status.value = 'error';
   }
 
-  function storageFailure(key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown): string {
-    const reason = describeStorageError(error);
-    return t(key, 'key' in reason ? t(reason.key) : reason.text);
-  }
+  const storageFailure = (key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown) =>
+    storageErrorMessage(t, key, error);
 
   async function load(tabId?: number): Promise<void> {
     try {

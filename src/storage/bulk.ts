@@ -4,7 +4,7 @@ import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
-import { toClippingRecord } from './clippings';
+import { toClipping, toClippingRecord } from './clippings';
 import { type ClipperDatabase, commitWrites, STRICT } from './db';
 import type { ClipperDB } from './schema';
 import { NEWSLETTER_KEY } from './settings';
@@ -21,7 +21,7 @@ export async function readEverything(db: ClipperDatabase): Promise<BackupData> {
     tx.objectStore('settings').get(NEWSLETTER_KEY),
     tx.done,
   ]);
-  const clippings = records.map(({ urlKey: _, ...clipping }) => clipping);
+  const clippings = records.map(toClipping);
   return { clippings, issues, categories, settings: parseNewsletterSettings(newsletter?.value) };
 }
 

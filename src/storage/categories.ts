@@ -1,5 +1,4 @@
 import { type Category, sortCategories } from '../core/category';
-import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
 import { abortTransaction, commitWrites, STRICT } from './db';
 
@@ -42,14 +41,12 @@ export function createCategoryRepository(db: ClipperDatabase): CategoryRepositor
       }
       const now = Date.now();
       for (const record of affected) {
-        const { urlKey: _, ...clipping } = record;
-        await clippings.put(
-          toClippingRecord({
-            ...clipping,
-            categoryId: moveTo as string,
-            updatedAt: Math.max(now, clipping.updatedAt + 1),
-          }),
-        );
+        // The URL, and so the record's lookup key, is unchanged: the record is written back as it is.
+        await clippings.put({
+          ...record,
+          categoryId: moveTo as string,
+          updatedAt: Math.max(now, record.updatedAt + 1),
+        });
       }
       await tx.objectStore('categories').delete(id);
       await tx.done;

@@ -33,7 +33,8 @@ export function toClippingRecord(clipping: Clipping): ClippingRecordV2 {
   return { ...clipping, urlKey: urlMatchKey(clipping.url) };
 }
 
-function toClipping(record: ClippingRecordV2): Clipping {
+/** The domain clipping of a stored record (the lookup key is storage's own business). */
+export function toClipping(record: ClippingRecordV2): Clipping {
   const { urlKey: _, ...clipping } = record;
   return clipping;
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupData } from '../../src/core/backup';
-import { type MergePlan, planMerge } from '../../src/core/backup-merge';
+import { planMerge } from '../../src/core/backup-merge';
 import { DEFAULT_CATEGORIES } from '../../src/core/category';
 import type { Clipping } from '../../src/core/clipping';
 import type { Issue } from '../../src/core/issue';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { applyMergePlan } from '../support/backup';
 import { makeClipping, makeIssue } from '../support/factories';
 
 const data = (parts: Partial<BackupData> = {}): BackupData => ({
@@ -14,21 +15,6 @@ const data = (parts: Partial<BackupData> = {}): BackupData => ({
   settings: DEFAULT_SETTINGS,
   ...parts,
 });
-
-/** This install after writing the plan: each written record replaces the one with its id. */
-function apply(current: BackupData, plan: MergePlan): BackupData {
-  const overlay = <T extends { id: string }>(here: T[], written: T[]) => {
-    const byId = new Map(here.map((record) => [record.id, record]));
-    for (const record of written) byId.set(record.id, record);
-    return [...byId.values()];
-  };
-  return {
-    clippings: overlay(current.clippings, plan.clippings),
-    issues: overlay(current.issues, plan.issues),
-    categories: overlay(current.categories, plan.categories),
-    settings: plan.settings ?? current.settings,
-  };
-}
 
 describe('planMerge: by id, the newer updatedAt wins', () => {
   const here = makeClipping({ id: 'c', title: 'here', createdAt: 1000, updatedAt: 2000 });
@@ -42,9 +28,9 @@ describe('planMerge: by id, the newer updatedAt wins', () => {
     const plan = planMerge(data({ clippings: current }), data({ clippings: [incoming] }));
     expect(plan.counts).toEqual({ added: 0, updated: 0, unchanged: 0, [outcome]: 1 });
     expect(plan.clippings).toEqual(outcome === 'unchanged' ? [] : [incoming]);
-    expect(apply(data({ clippings: current }), plan).clippings.map((clipping) => clipping.title)).toEqual([
-      title,
-    ]);
+    expect(
+      applyMergePlan(data({ clippings: current }), plan).clippings.map((clipping) => clipping.title),
+    ).toEqual([title]);
   });
 
   const published = makeIssue({ id: 'i', status: 'published', publishedAt: 2000, updatedAt: 2000 });
@@ -67,7 +53,7 @@ describe('planMerge: by id, the newer updatedAt wins', () => {
     const plan = planMerge(current, data({ clippings: [makeClipping({ id: 'only-there' })] }));
     expect(plan.clippings.map((clipping) => clipping.id)).toEqual(['only-there']);
     expect(
-      apply(current, plan)
+      applyMergePlan(current, plan)
         .clippings.map((clipping) => clipping.id)
         .sort(),
     ).toEqual(['only-here', 'only-there']);
@@ -149,7 +135,7 @@ describe('planMerge: one open issue', () => {
     const current = data({ issues: [local], clippings: [item('mine', 'local')] });
     const plan = planMerge(current, data({ issues: [remote], clippings: [item('theirs', 'remote')] }));
     expect(plan.issues).toEqual([{ ...remote, status: 'published', publishedAt: 7001, updatedAt: 7001 }]);
-    expect(statusById(apply(current, plan))).toEqual({ local: 'open', remote: 'published' });
+    expect(statusById(applyMergePlan(current, plan))).toEqual({ local: 'open', remote: 'published' });
     // The file's items stay with their issue, now in the archive.
     expect(plan.clippings).toEqual([item('theirs', 'remote')]);
   });
@@ -159,7 +145,7 @@ describe('planMerge: one open issue', () => {
     const restored = makeIssue({ id: 'restored', number: 12, date: '2024-09-06', updatedAt: 5000 });
     const current = data({ issues: [fresh] });
     const plan = planMerge(current, data({ issues: [restored], clippings: [item('a', 'restored')] }));
-    expect(statusById(apply(current, plan))).toEqual({ fresh: 'published', restored: 'open' });
+    expect(statusById(applyMergePlan(current, plan))).toEqual({ fresh: 'published', restored: 'open' });
     expect(plan.counts).toEqual({ added: 2, updated: 1, unchanged: 0 });
   });
 
@@ -168,7 +154,7 @@ describe('planMerge: one open issue', () => {
     const old = makeIssue({ id: 'old', number: 9, date: '2024-08-16' });
     const current = data({ issues: [local] });
     const plan = planMerge(current, data({ issues: [old], clippings: [item('a', 'old')] }));
-    expect(statusById(apply(current, plan))).toEqual({ local: 'open', old: 'published' });
+    expect(statusById(applyMergePlan(current, plan))).toEqual({ local: 'open', old: 'published' });
   });
 
   it('with the same number, keeps the one that has items', () => {
@@ -178,7 +164,7 @@ describe('planMerge: one open issue', () => {
       data({ issues: [fresh] }),
       data({ issues: [restored], clippings: [item('a', 'restored')] }),
     );
-    expect(statusById(apply(data({ issues: [fresh] }), plan))).toEqual({
+    expect(statusById(applyMergePlan(data({ issues: [fresh] }), plan))).toEqual({
       fresh: 'published',
       restored: 'open',
     });
@@ -189,7 +175,7 @@ describe('planMerge: one open issue', () => {
     const later = makeIssue({ id: 'later', number: 5, date: '2024-09-13' });
     const current = data({ issues: [local], clippings: [item('a', 'local')] });
     const plan = planMerge(current, data({ issues: [later], clippings: [item('b', 'later')] }));
-    expect(statusById(apply(current, plan))).toEqual({ local: 'published', later: 'open' });
+    expect(statusById(applyMergePlan(current, plan))).toEqual({ local: 'published', later: 'open' });
   });
 
   it('does not close anything when the file has the same open issue, newer', () => {
@@ -211,7 +197,7 @@ describe('planMerge: one open issue', () => {
     const next = makeIssue({ id: 'i13', number: 13, date: '2023-09-22', updatedAt: 2000 });
     const plan = planMerge(current, data({ issues: [published, next] }));
     expect(plan.issues).toEqual([published, next]);
-    expect(statusById(apply(current, plan))).toEqual({ i12: 'published', i13: 'open' });
+    expect(statusById(applyMergePlan(current, plan))).toEqual({ i12: 'published', i13: 'open' });
   });
 
   it.each([
@@ -226,7 +212,7 @@ describe('planMerge: one open issue', () => {
       issues: [makeIssue({ id: 'remote', number: remoteNumber, updatedAt: 3000 })],
       clippings: [item('theirs', 'remote')],
     });
-    const once = apply(current, planMerge(current, incoming));
+    const once = applyMergePlan(current, planMerge(current, incoming));
     const again = planMerge(once, incoming);
     expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect([again.clippings, again.issues, again.categories]).toEqual([[], [], []]);

@@ -3,13 +3,14 @@ import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type BackupData, createBackup, serializeBackup } from '../../src/core/backup';
-import { type MergePlan, planMerge } from '../../src/core/backup-merge';
+import { planMerge } from '../../src/core/backup-merge';
 import { isIsoDateTime, parseBackup } from '../../src/core/backup-validate';
 import { isIsoDate } from '../../src/core/calendar';
 import type { Category } from '../../src/core/category';
 import type { Clipping } from '../../src/core/clipping';
 import type { Issue } from '../../src/core/issue';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../src/core/settings';
+import { applyMergePlan } from '../support/backup';
 
 const schema = JSON.parse(readFileSync(new URL('../../docs/backup.schema.json', import.meta.url), 'utf8'));
 const matchesSchema = new Ajv2020({ formats: { date: isIsoDate, 'date-time': isIsoDateTime } }).compile(
@@ -185,20 +186,6 @@ const sortedById = (data: BackupData): BackupData => {
 const EMPTY: BackupData = { clippings: [], issues: [], categories: [], settings: DEFAULT_SETTINGS };
 const recordCount = (data: BackupData) => data.clippings.length + data.issues.length + data.categories.length;
 
-function apply(current: BackupData, plan: MergePlan): BackupData {
-  const overlay = <T extends { id: string }>(here: T[], written: T[]) => {
-    const byId = new Map(here.map((record) => [record.id, record]));
-    for (const record of written) byId.set(record.id, record);
-    return [...byId.values()];
-  };
-  return {
-    clippings: overlay(current.clippings, plan.clippings),
-    issues: overlay(current.issues, plan.issues),
-    categories: overlay(current.categories, plan.categories),
-    settings: plan.settings ?? current.settings,
-  };
-}
-
 describe('backup properties', () => {
   it('serializeBackup → parseBackup gives back the same data, and the file matches the schema', () => {
     fc.assert(
@@ -249,7 +236,7 @@ describe('backup properties', () => {
   it('merging the same file twice: the second time writes nothing; one open issue at most; nothing lost', () => {
     fc.assert(
       fc.property(dataArb, dataArb, (current, incoming) => {
-        const once = apply(current, planMerge(current, incoming));
+        const once = applyMergePlan(current, planMerge(current, incoming));
         const again = planMerge(once, incoming);
         expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: recordCount(incoming) });
         expect([again.clippings, again.issues, again.categories, again.settings]).toEqual([
