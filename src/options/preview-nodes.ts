@@ -1,6 +1,12 @@
 import type { Token } from 'markdown-it';
 import { type ComponentChildren, h } from 'preact';
-import { isHttpUrl, LINK_CARD, readLinkCard } from '../core/markdown-preview';
+import {
+  containerSummary,
+  footnoteCaption,
+  isHttpUrl,
+  LINK_CARD,
+  readLinkCard,
+} from '../core/render/markdown-preview';
 
 /**
  * markdown-it tokens as Preact nodes, so the preview never goes through innerHTML: text stays text, and
@@ -45,9 +51,30 @@ function attributes(open: Token): Record<string, unknown> | null {
   return null;
 }
 
+/** Blocks of Zenn's plugins, as the copied HTML writes them (markdown-preview.ts). */
+function pluginElement(open: Token, children: ComponentChildren[]): ComponentChildren | undefined {
+  switch (open.type) {
+    case 'container_details_open':
+      return h('details', null, h('summary', null, containerSummary(open)), ...children);
+    case 'container_message_open':
+      return h('blockquote', null, ...children);
+    case 'math_block':
+    case 'math_block_eqno':
+      return h('pre', null, h('code', null, open.content));
+    case 'footnote_block_open':
+      return [h('hr', null), h('ol', null, ...children)];
+    case 'footnote_open':
+      return h('li', null, ...children);
+    default:
+      return undefined;
+  }
+}
+
 function element(open: Token, children: ComponentChildren[]): ComponentChildren {
   // Paragraphs in tight lists are hidden: their text goes straight into the list item.
   if (open.hidden) return children;
+  const plugin = pluginElement(open, children);
+  if (plugin !== undefined) return plugin;
   if (open.type === 'link_open') {
     const href = String(open.attrGet('href') ?? '');
     return isHttpUrl(href) ? h('a', { href, ...EXTERNAL }, ...children) : children;
@@ -89,6 +116,13 @@ function leaf(token: Token): ComponentChildren {
       return h('p', null, token.content);
     case LINK_CARD:
       return linkCard(token);
+    case 'math_inline':
+    case 'math_inline_double':
+      return h('code', null, token.content);
+    case 'footnote_ref':
+      return h('sup', null, footnoteCaption(token));
+    case 'footnote_anchor':
+      return null;
     default:
       // text, html_inline, and whatever a rule adds later: its text, never markup.
       return token.children ? tokensToNodes(token.children) : token.content;

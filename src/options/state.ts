@@ -5,7 +5,7 @@ import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
 import type { MessageKey, Translate } from '../core/messages';
-import type { IssueSource } from '../core/render-zenn';
+import type { IssueSource } from '../core/render/zenn';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import type { ChangeFeed } from '../platform/change-feed';

@@ -1,8 +1,9 @@
 import { bench, describe } from 'vitest';
 import { DEFAULT_CATEGORIES } from '../../src/core/category';
 import { countGraphemes } from '../../src/core/graphemes';
-import { confineNote, escapeHeadingText } from '../../src/core/markdown-zenn';
-import { renderZenn } from '../../src/core/render-zenn';
+import { escapeHeadingText } from '../../src/core/render/heading';
+import { renderNote } from '../../src/core/render/note';
+import { renderZenn } from '../../src/core/render/zenn';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { removeTrackingParams, urlMatchKey } from '../../src/core/url';
 import { makeClipping, makeIssue } from '../support/factories';
@@ -45,7 +46,7 @@ describe('core', () => {
   bench('escapeHeadingText', () => {
     escapeHeadingText('[Kubernetes 1.25] Alpha: Pod内でのUser Namespaceを試してみた *x* <y>');
   });
-  bench('confineNote', () => {
-    confineNote(NOTE);
+  bench('renderNote', () => {
+    renderNote(NOTE, 'n1');
   });
 });

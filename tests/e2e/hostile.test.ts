@@ -1,7 +1,7 @@
 import type { Dialog, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { normalizeFields } from '../../src/core/clipping';
-import { singleLineTitle } from '../../src/core/markdown-zenn';
+import { singleLineTitle } from '../../src/core/render/heading';
 import { isHttpUrl } from '../../src/core/url';
 import { type HostileInput, hostileInput } from '../support/hostile-inputs';
 import { blocksIn, embedsIn, renderZenn } from '../support/zenn';

@@ -3,7 +3,7 @@
 // @vitest-environment-options {"settings":{"enableJavaScriptEvaluation":true,"suppressInsecureJavaScriptEnvironmentWarning":true}}
 import { render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isHttpUrl } from '../../src/core/markdown-preview';
+import { isHttpUrl } from '../../src/core/render/markdown-preview';
 import { Preview } from '../../src/options/components/Preview';
 import { HOSTILE_NOTES } from '../support/hostile-notes';
 

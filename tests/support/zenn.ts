@@ -1,5 +1,6 @@
 import { type Element as HappyElement, Window } from 'happy-dom';
 import markdownToHtml from 'zenn-markdown-html';
+import { OFFLINE } from './offline-dom';
 
 /**
  * Renders Markdown as zenn.dev does. Without `embedOrigin` a link card renders as a plain `<a>`, which
@@ -13,14 +14,7 @@ export function renderZenn(markdown: string): Promise<string> {
 
 // Rendered embeds are iframes: without disableIframePageLoading happy-dom would try to load each one
 // from embed.zenn.studio, and keeps a frame per iframe (40 kB each) alive after the element is gone.
-const { document } = new Window({
-  settings: {
-    disableIframePageLoading: true,
-    disableJavaScriptEvaluation: true,
-    disableJavaScriptFileLoading: true,
-    disableCSSFileLoading: true,
-  },
-});
+const { document } = new Window({ settings: OFFLINE });
 
 /** Parses rendered HTML into a detached element (happy-dom, so tests need no DOM environment). */
 export function parseHtml(html: string) {

@@ -1,5 +1,5 @@
 import { issueItems } from '../../core/issue';
-import { renderedSections } from '../../core/render-zenn';
+import { renderedSections } from '../../core/render/zenn';
 import { ensureOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { AddItemForm } from './AddItemForm';

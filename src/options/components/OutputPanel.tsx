@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
-import { renderPreviewHtml } from '../../core/markdown-preview';
-import { type IssueSource, renderZenn, renderZennTitle } from '../../core/render-zenn';
-import { zennArticleFile } from '../../core/zenn-article';
+import { renderPreviewHtml } from '../../core/render/markdown-preview';
+import { type IssueSource, renderZenn, renderZennTitle } from '../../core/render/zenn';
+import { zennArticleFile } from '../../core/render/zenn-article';
 import { Notices } from '../../ui/Notices';
 import { useOptionsState } from '../state';
 import { Preview } from './Preview';

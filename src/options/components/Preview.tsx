@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { createPreviewMarkdown } from '../../core/markdown-preview';
+import { createPreviewMarkdown } from '../../core/render/markdown-preview';
 import { tokensToNodes } from '../preview-nodes';
 import '../preview.css';
 

@@ -6,11 +6,12 @@ import {
   isHttpUrl,
   readLinkCard,
   renderPreviewHtml,
-} from '../../src/core/markdown-preview';
-import { HOSTILE_NOTES } from '../support/hostile-notes';
+} from '../../../src/core/render/markdown-preview';
+import { HOSTILE_NOTES } from '../../support/hostile-notes';
+import { OFFLINE } from '../../support/offline-dom';
 
 // A detached happy-dom document to read the HTML string back; the Node environment itself is untouched.
-const window = new Window();
+const window = new Window({ settings: OFFLINE });
 afterAll(() => window.happyDOM.close());
 
 function parse(html: string) {

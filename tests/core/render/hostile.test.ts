@@ -1,16 +1,17 @@
 import { Window } from 'happy-dom';
 import type { VNode } from 'preact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import { createPreviewMarkdown, renderPreviewHtml } from '../../src/core/markdown-preview';
-import { singleLineTitle } from '../../src/core/markdown-zenn';
-import { renderZenn } from '../../src/core/render-zenn';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { isHttpUrl } from '../../src/core/url';
-import { tokensToNodes } from '../../src/options/preview-nodes';
-import { makeClipping, makeIssue } from '../support/factories';
-import { HOSTILE_INPUTS, type HostileInput } from '../support/hostile-inputs';
-import { blocksIn, embedsIn, parseHtml, renderZenn as renderOnZenn } from '../support/zenn';
+import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { singleLineTitle } from '../../../src/core/render/heading';
+import { createPreviewMarkdown, renderPreviewHtml } from '../../../src/core/render/markdown-preview';
+import { renderZenn } from '../../../src/core/render/zenn';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { isHttpUrl } from '../../../src/core/url';
+import { tokensToNodes } from '../../../src/options/preview-nodes';
+import { makeClipping, makeIssue } from '../../support/factories';
+import { HOSTILE_INPUTS, type HostileInput } from '../../support/hostile-inputs';
+import { OFFLINE } from '../../support/offline-dom';
+import { blocksIn, embedsIn, parseHtml, renderZenn as renderOnZenn } from '../../support/zenn';
 
 /**
  * Every hostile input, as the middle of three items of one issue, rendered to Zenn Markdown and then
@@ -50,18 +51,8 @@ function hostileClipping(input: HostileInput) {
   });
 }
 
-/** The time budget for our own code (renderZenn, renderPreviewHtml); Zenn's renderer is not timed. */
-const BUDGET_MS = 250;
-
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
-}
-
 interface Rendered {
   markdown: string;
-  ms: number;
   hostile: ReturnType<typeof hostileClipping>;
   afterword: string;
 }
@@ -70,15 +61,13 @@ function renderIssue(input: HostileInput, withAfterword: boolean): Rendered {
   const hostile = hostileClipping(input);
   // The afterword goes through the same confinement as a note, so the hostile note is tried there too.
   const afterword = withAfterword ? (input.note ?? '来週はお休みです。') : '';
-  const { value: markdown, ms } = timed(() =>
-    renderZenn({
-      issue: { ...ISSUE, afterword },
-      clippings: [last, hostile, first],
-      categories: DEFAULT_CATEGORIES,
-      settings: DEFAULT_SETTINGS,
-    }),
-  );
-  return { markdown, ms, hostile, afterword };
+  const markdown = renderZenn({
+    issue: { ...ISSUE, afterword },
+    clippings: [last, hostile, first],
+    categories: DEFAULT_CATEGORIES,
+    settings: DEFAULT_SETTINGS,
+  });
+  return { markdown, hostile, afterword };
 }
 
 type Element = ReturnType<typeof parseHtml>;
@@ -206,8 +195,8 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
     ['with the note as the afterword', true],
   ] as const)('%s', (_, withAfterword) => {
     it('keeps the issue structure on Zenn and renders nothing from the input as markup', async () => {
-      const { markdown, ms, hostile, afterword } = renderIssue(input, withAfterword);
-      expect(ms, 'renderZenn time in ms').toBeLessThan(BUDGET_MS);
+      // How long this takes is measured in tests/bench/core.bench.ts, not asserted here.
+      const { markdown, hostile, afterword } = renderIssue(input, withAfterword);
       const html = await renderOnZenn(markdown);
 
       const blocks = blocksIn(html);
@@ -244,8 +233,7 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
 
     it('renders the preview HTML with its own tags and attributes only, and http(s) links', () => {
       const { markdown } = renderIssue(input, withAfterword);
-      const { value: html, ms } = timed(() => renderPreviewHtml(markdown));
-      expect(ms, 'renderPreviewHtml time in ms').toBeLessThan(BUDGET_MS);
+      const html = renderPreviewHtml(markdown);
       expect(previewMarkupProblems(html)).toEqual([]);
       const headings = previewHeadings(html);
       expect(headings.filter((heading) => heading.startsWith('h1'))).toHaveLength(1);
@@ -268,7 +256,7 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
 
 // The preview: renderPreviewHtml (the copied text/html) and tokensToNodes (the options page).
 
-const previewWindow = new Window();
+const previewWindow = new Window({ settings: OFFLINE });
 const previewMarkdown = createPreviewMarkdown();
 
 /** Tags the preview's renderer writes, each with the attributes it may carry. */
@@ -298,6 +286,10 @@ const PREVIEW_HTML: Record<string, readonly string[]> = {
   br: [],
   hr: [],
   a: ['href', 'rel'],
+  // :::details, and footnote references.
+  details: [],
+  summary: [],
+  sup: [],
 };
 
 function parsePreview(html: string) {

@@ -1,9 +1,10 @@
-import { type Category, sortCategories } from './category';
-import type { Clipping } from './clipping';
-import { headlineItem, type Issue, issueItems } from './issue';
-import { escapeHeadingText, linkCardLine, normalizeNote } from './markdown-zenn';
-import { safeNote } from './note-structure';
-import { fillTemplate, type NewsletterSettings } from './settings';
+import { type Category, sortCategories } from '../category';
+import type { Clipping } from '../clipping';
+import { headlineItem, type Issue, issueItems } from '../issue';
+import { fillTemplate, type NewsletterSettings } from '../settings';
+import { escapeHeadingText } from './heading';
+import { linkCardLine } from './link-card';
+import { renderNote } from './note';
 
 /**
  * The issue as the team writes it by hand on Zenn:
@@ -54,10 +55,11 @@ function headingLine(level: 1 | 2 | 3, text: string): string {
   return `${'#'.repeat(level)} ${escapeHeadingText(text)}`;
 }
 
-function renderItem(item: Clipping): string[] {
+/** `scope` keeps the item's footnotes its own (see renderNote). */
+function renderItem(item: Clipping, scope: string): string[] {
   const blocks = [headingLine(3, item.title)];
   if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
-  const note = safeNote(normalizeNote(item.note));
+  const note = renderNote(item.note, scope);
   if (note !== '') blocks.push(note);
   return blocks;
 }
@@ -71,13 +73,15 @@ export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<Newslett
 export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
   const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
-  const intro = safeNote(normalizeNote(fillTemplate(settings.introTemplate, values)));
+  // Every block of user text goes through renderNote, each with a footnote scope of its own.
+  const intro = renderNote(fillTemplate(settings.introTemplate, values), 'intro');
   if (intro !== '') blocks.push(intro);
+  let itemNumber = 0;
   for (const section of renderedSections(issue, clippings, categories)) {
     blocks.push(headingLine(2, section.category.label));
-    for (const item of section.items) blocks.push(...renderItem(item));
+    for (const item of section.items) blocks.push(...renderItem(item, `n${++itemNumber}`));
   }
-  const afterword = safeNote(normalizeNote(issue.afterword));
+  const afterword = renderNote(issue.afterword, 'afterword');
   if (afterword !== '') blocks.push('## あとがき', afterword);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -1,13 +1,12 @@
-import MarkdownIt, {
-  type MarkdownIt as Markdown,
-  type StateBlock,
-  type StateCore,
-  type Token,
-} from 'markdown-it';
+import type { MarkdownIt as Markdown, StateCore, Token } from 'markdown-it';
+import { isHttpUrl } from '../url';
+import { createZennMarkdown, DETAILS, EMBED, type EmbedRequest, MESSAGE } from './zenn-markdown';
 
 /**
- * Markdown parsing for the issue preview, close to what Zenn shows (zenn-markdown-html) but made safe for
- * notes written by anyone: raw HTML stays text, images never load, links go only to http(s).
+ * Markdown parsing for the issue preview and the copied HTML: Zenn's own parse (zenn-markdown.ts: KaTeX,
+ * footnotes, `@[...]` embeds, `:::` containers), so both show the structure Zenn shows, but made safe for
+ * notes written by anyone: raw HTML stays text, images never load, links go only to http(s), math and
+ * footnotes show as text.
  *
  * Link cards become one block token, `link_card`; `readLinkCard` gives what it shows.
  */
@@ -21,16 +20,7 @@ export interface LinkCard {
   text: string;
 }
 
-/** True for an absolute http(s) URL: the only links the preview and the copied HTML keep. */
-export function isHttpUrl(url: string): boolean {
-  if (!/^https?:\/\//i.test(url)) return false;
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+export { isHttpUrl };
 
 /** The card a `link_card` token stands for; undefined for any other token. */
 export function readLinkCard(token: Token): LinkCard | undefined {
@@ -50,28 +40,47 @@ function fillLinkCard(md: Markdown, token: Token, href: string, text: string): T
   return token;
 }
 
-// Zenn's `@[card](url)` block (zenn-markdown-html src/utils/md-custom-block.ts); only http(s) URLs count,
-// anything else stays a paragraph of literal text.
-const CARD_EMBED = /^@\[card\]\((.+)\)\s*$/;
+/** Zenn's embed tags (zenn-markdown-html src/embed.ts); `@[tag](...)` with any other tag renders nothing. */
+const EMBED_TAGS = new Set([
+  'youtube',
+  'slideshare',
+  'speakerdeck',
+  'docswell',
+  'jsfiddle',
+  'codepen',
+  'codesandbox',
+  'stackblitz',
+  'blueprintue',
+  'figma',
+  'card',
+  'tweet',
+  'gist',
+  'github',
+  'mermaid',
+]);
 
-function cardEmbed(state: StateBlock, startLine: number, _endLine: number, silent: boolean): boolean {
-  if ((state.sCount[startLine] ?? 0) - state.blkIndent >= 4) return false;
-  const start = (state.bMarks[startLine] ?? 0) + (state.tShift[startLine] ?? 0);
-  const match = CARD_EMBED.exec(state.src.slice(start, state.eMarks[startLine]));
-  const url = match?.[1]?.trim() ?? '';
-  if (url === '' || /\s/.test(url)) return false;
-  const href = state.md.normalizeLink(url);
-  if (!state.md.validateLink(href)) return false;
-  if (silent) return true;
-  const token = fillLinkCard(
-    state.md,
-    state.push(LINK_CARD, 'div', 0),
-    href,
-    state.md.normalizeLinkText(href),
-  );
-  token.map = [startLine, startLine + 1];
-  state.line = startLine + 1;
-  return true;
+/**
+ * A `@[tag](arg)` line as the preview shows it: a card when `arg` is an http(s) URL (Zenn shows a card or
+ * embed; `@[card](url with a space)` included, as Zenn's `new URL` accepts it), the line as text when Zenn
+ * would show an error or a non-URL embed, and nothing for a tag Zenn does not know.
+ */
+function embedsAsCards(state: StateCore): void {
+  state.tokens = state.tokens.flatMap((token) => {
+    if (token.type !== EMBED) return [token];
+    const { tag, arg } = token.meta as unknown as EmbedRequest;
+    if (!EMBED_TAGS.has(tag)) return [];
+    if (isHttpUrl(arg)) {
+      const href = new URL(arg).href;
+      return [fillLinkCard(state.md, token, href, state.md.normalizeLinkText(href))];
+    }
+    const open = copyBlock(state, token, 'paragraph_open', 1);
+    const text = new state.Token('inline', '', 0);
+    text.content = token.markup;
+    const child = new state.Token('text', '', 0);
+    child.content = token.markup;
+    text.children = [child];
+    return [open, text, copyBlock(state, token, 'paragraph_close', -1)];
+  });
 }
 
 /** The URL of a line of inline tokens that is one bare URL and nothing else. */
@@ -108,8 +117,8 @@ function splitLines(children: Token[]): Line[] {
 
 /**
  * A paragraph whose lines include a bare URL, split into paragraphs and cards. Zenn turns a URL alone on a
- * line of a top-level paragraph into a card, even mid-paragraph; in lists and quotes it stays a link
- * (zenn-markdown-html src/utils/md-linkify-to-card.ts).
+ * line of a top-level paragraph (or one directly in `:::details` blocks) into a card, even mid-paragraph;
+ * in lists, quotes and `:::message` it stays a link (zenn-markdown-html src/utils/md-linkify-to-card.ts).
  */
 function splitParagraph(state: StateCore, open: Token, inline: Token): Token[] | undefined {
   const lines = splitLines(inline.children ?? []);
@@ -153,14 +162,18 @@ function copyBlock(state: StateCore, like: Token, type: string, nesting: Token['
 function bareUrlCards(state: StateCore): void {
   const tokens: Token[] = [];
   let skipClose = false;
+  // As Zenn counts it: each open `:::details` lets cards one level deeper.
+  let cardLevel = 0;
   for (const token of state.tokens) {
     if (skipClose) {
       skipClose = false; // the paragraph_close of a paragraph just split
       continue;
     }
+    if (token.type === 'container_details_open') cardLevel++;
+    if (token.type === 'container_details_close' && cardLevel > 0) cardLevel--;
     const open = tokens.at(-1);
     const split =
-      token.type === 'inline' && open?.type === 'paragraph_open' && open.level === 0
+      token.type === 'inline' && open?.type === 'paragraph_open' && open.level === cardLevel
         ? splitParagraph(state, open, token)
         : undefined;
     if (!split) {
@@ -187,16 +200,50 @@ function imagesAsText(state: StateCore): void {
   }
 }
 
+/**
+ * A link to anything but an absolute http(s) URL (`[x]()`, `[x](/relative)`, `[x](#top)`) becomes its
+ * text: markdown-it keeps such links with `href=""`, and neither the preview nor the pasted newsletter
+ * may hold a link that goes nowhere or somewhere other than the web.
+ */
+function webLinksOnly(state: StateCore): void {
+  for (const token of state.tokens) {
+    if (!token.children) continue;
+    const dropped: boolean[] = [];
+    token.children = token.children.filter((child) => {
+      if (child.type === 'link_open') {
+        const keep = isHttpUrl(String(child.attrGet('href') ?? ''));
+        dropped.push(!keep);
+        return keep;
+      }
+      if (child.type === 'link_close') return !dropped.pop();
+      return true;
+    });
+  }
+}
+
+/** What a `:::` container's opening token shows: a summary for details, nothing for a message. */
+export function containerSummary(token: Token): string {
+  return DETAILS.exec(token.info.trim())?.[1] ?? '';
+}
+
+/** True for a `:::message alert`. */
+export function isAlert(token: Token): boolean {
+  return MESSAGE.exec(token.info.trim())?.[1] === 'alert';
+}
+
+/** The footnote number a reference or definition shows, `[1]` or `[1:2]` as Zenn writes it. */
+export function footnoteCaption(token: Token): string {
+  const { id, subId } = (token.meta ?? {}) as { id?: number; subId?: number };
+  return `[${(id ?? 0) + 1}${subId ? `:${subId}` : ''}]`;
+}
+
 /** The markdown-it the preview and the copied HTML share. */
 export function createPreviewMarkdown(): Markdown {
-  // As zenn-markdown-html: single newlines are line breaks, and only URLs with a scheme become links.
-  const md = new MarkdownIt({ html: false, linkify: true, breaks: true });
-  md.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+  const md = createZennMarkdown();
   md.validateLink = isHttpUrl;
-  md.block.ruler.before('fence', LINK_CARD, cardEmbed, {
-    alt: ['paragraph', 'reference', 'blockquote', 'list'],
-  });
+  md.core.ruler.push('embeds_as_cards', embedsAsCards);
   md.core.ruler.push('images_as_text', imagesAsText);
+  md.core.ruler.push('web_links_only', webLinksOnly);
   md.core.ruler.push('bare_url_cards', bareUrlCards);
   md.renderer.rules[LINK_CARD] = (tokens, idx) => {
     const token = tokens[idx];
@@ -217,8 +264,32 @@ export function createPreviewMarkdown(): Markdown {
     }
     return self.renderToken(tokens, idx, options);
   };
-  md.renderer.rules.fence = (tokens, idx) =>
-    `<pre><code>${md.utils.escapeHtml(tokens[idx]?.content ?? '')}</code></pre>\n`;
+  const { escapeHtml } = md.utils;
+  const code = (tokens: Token[], idx: number) =>
+    `<pre><code>${escapeHtml(tokens[idx]?.content ?? '')}</code></pre>\n`;
+  md.renderer.rules.fence = code;
+  // KaTeX is not loaded here: math shows as its TeX source.
+  md.renderer.rules.math_block = code;
+  md.renderer.rules.math_block_eqno = code;
+  md.renderer.rules.math_block_end = () => '';
+  md.renderer.rules.math_block_eqno_end = () => '';
+  const inlineMath = (tokens: Token[], idx: number) =>
+    `<code>${escapeHtml(tokens[idx]?.content ?? '')}</code>`;
+  md.renderer.rules.math_inline = inlineMath;
+  md.renderer.rules.math_inline_double = inlineMath;
+  md.renderer.rules.container_details_open = (tokens, idx) =>
+    `<details><summary>${escapeHtml(tokens[idx] ? containerSummary(tokens[idx]) : '')}</summary>\n`;
+  md.renderer.rules.container_details_close = () => '</details>\n';
+  md.renderer.rules.container_message_open = () => '<blockquote>\n';
+  md.renderer.rules.container_message_close = () => '</blockquote>\n';
+  // Footnotes without their in-page links (`#fn1` is no web link): the number, and the list at the end.
+  md.renderer.rules.footnote_ref = (tokens, idx) =>
+    `<sup>${tokens[idx] ? footnoteCaption(tokens[idx]) : ''}</sup>`;
+  md.renderer.rules.footnote_block_open = () => '<hr>\n<ol>\n';
+  md.renderer.rules.footnote_block_close = () => '</ol>\n';
+  md.renderer.rules.footnote_open = () => '<li>';
+  md.renderer.rules.footnote_close = () => '</li>\n';
+  md.renderer.rules.footnote_anchor = () => '';
   return md;
 }
 

@@ -1,5 +1,5 @@
-import type { Issue } from './issue';
-import { type IssueSource, renderZenn, renderZennTitle } from './render-zenn';
+import type { Issue } from '../issue';
+import { type IssueSource, renderZenn, renderZennTitle } from './zenn';
 
 /**
  * The issue as a Zenn article file, as the zenn-cli repository layout expects it: `articles/{slug}.md`

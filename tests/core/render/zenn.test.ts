@@ -2,20 +2,20 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Element as HappyElement } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
-import type { Category } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
-import { singleLineTitle } from '../../src/core/markdown-zenn';
+import type { Category } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
+import { singleLineTitle } from '../../../src/core/render/heading';
 import {
   type IssueSource,
   issueHeading,
   renderedSections,
   renderZenn,
   renderZennTitle,
-} from '../../src/core/render-zenn';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../src/core/settings';
-import { makeClipping, makeIssue } from '../support/factories';
-import { blocksIn, embedsIn, embedTarget, parseHtml, renderZenn as renderZennHtml } from '../support/zenn';
-import { DEEP_DIVE_LINKS, SOURCE } from './fixtures/issue-2023-09-15';
+} from '../../../src/core/render/zenn';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../../src/core/settings';
+import { makeClipping, makeIssue } from '../../support/factories';
+import { blocksIn, embedsIn, embedTarget, parseHtml, renderZenn as renderZennHtml } from '../../support/zenn';
+import { DEEP_DIVE_LINKS, SOURCE } from '../fixtures/issue-2023-09-15';
 
 type Heading = [tag: string, text: string];
 
@@ -70,7 +70,7 @@ describe('the 2023-09-15 issue', () => {
   const markdown = renderZenn(SOURCE);
 
   it('renders exactly as the golden file', () => {
-    const golden = readFileSync(new URL('./fixtures/issue-2023-09-15.expected.md', import.meta.url), 'utf8');
+    const golden = readFileSync(new URL('../fixtures/issue-2023-09-15.expected.md', import.meta.url), 'utf8');
     expect(markdown).toBe(golden);
   });
 

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import { type IssueSource, renderZenn, renderZennTitle } from '../../src/core/render-zenn';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { articleSlug, zennArticleFile } from '../../src/core/zenn-article';
-import { makeClipping, makeIssue } from '../support/factories';
-import { ISSUE, NOTABLE, SOURCE } from './fixtures/issue-2023-09-15';
+import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { type IssueSource, renderZenn, renderZennTitle } from '../../../src/core/render/zenn';
+import { articleSlug, zennArticleFile } from '../../../src/core/render/zenn-article';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { makeClipping, makeIssue } from '../../support/factories';
+import { ISSUE, NOTABLE, SOURCE } from '../fixtures/issue-2023-09-15';
 
 /** Zenn's slug rule: 12–50 characters of a-z, 0-9, `-` and `_`. */
 const ZENN_SLUG = /^[a-z0-9_-]{12,50}$/;

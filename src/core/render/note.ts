@@ -1,0 +1,213 @@
+import type { Token } from 'markdown-it';
+import { createZennMarkdown } from './zenn-markdown';
+
+/**
+ * The note pipeline: one function, {@link renderNote}, from a note as typed to a block of Zenn Markdown
+ * that cannot change the issue around it. Notes, the intro and the afterword all go through it.
+ *
+ * 1. normalise whitespace;
+ * 2. give the note's footnotes labels of their own (`[^1]` → `[^n3-1]`), so two notes' `[^1]` never
+ *    merge, and escape references with no definition in the note, so they stay text as on Zenn;
+ * 3. line rules: headings `#`–`###` (also in quotes and lists) and setext underlines are escaped, and an
+ *    unclosed fence or `:::` container is closed; a `$$` that would open a KaTeX block reaching past the
+ *    note (Zenn's rule runs to the next `$$` anywhere later in the document) is escaped;
+ * 4. the judge: the result is parsed as Zenn parses it (zenn-markdown.ts, KaTeX included) followed by an
+ *    item heading and a later `$$`; if that heading is not intact, or the note opened an h1–h3, the note
+ *    is emitted as a code block instead: its text intact, its structure inert.
+ */
+
+/**
+ * The user's note as Markdown to emit: line endings made LF, trailing spaces and tabs removed from every
+ * line (so no line ends in a two-space hard break), and blank lines at the start and end dropped, a line
+ * of ideographic spaces included. A note of nothing but whitespace becomes ''.
+ */
+function normalizeNote(note: string): string {
+  const lines = note.split(/\r\n?|\n/).map((line) => line.replace(/[ \t]+$/, ''));
+  const hasText = (line: string) => line.trim() !== '';
+  const first = lines.findIndex(hasText);
+  if (first === -1) return '';
+  return lines.slice(first, lines.findLastIndex(hasText) + 1).join('\n');
+}
+
+/** One block prefix a heading can hide behind: a blockquote marker, a list marker, a footnote definition. */
+const QUOTE_MARKER = /^ {0,3}>[ \t]?/;
+const LIST_MARKER = /^[ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+/;
+const FOOTNOTE_MARKER = /^ {0,3}\[\^[^\]\s]+\]:[ \t]*/;
+const HEADING_MARK = /^[ \t]{0,3}#{1,3}(?=[ \t]|$)/;
+
+/**
+ * Where a `#`–`###` heading mark starts in the line, behind any mix of quote and list markers, or -1.
+ * The markers are peeled off one at a time: a single regex with nested repetition over the same spaces
+ * backtracks exponentially on a line like `-   -   -   …` (a note from anyone could freeze the page).
+ */
+function headingMarkAt(line: string): number {
+  let offset = 0;
+  for (;;) {
+    const rest = line.slice(offset);
+    const marker = QUOTE_MARKER.exec(rest) ?? LIST_MARKER.exec(rest) ?? FOOTNOTE_MARKER.exec(rest);
+    if (!marker || marker[0].length === 0) break;
+    offset += marker[0].length;
+  }
+  const heading = HEADING_MARK.exec(line.slice(offset));
+  return heading ? offset + heading[0].indexOf('#') : -1;
+}
+
+const SETEXT_UNDERLINE = /^ {0,3}(=+|-+)[ \t]*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const CONTAINER_OPEN = /^ {0,3}(:{3,})\s*\S/;
+const CONTAINER_CLOSE = /^ {0,3}(:{3,})\s*$/;
+
+const CODE_SPAN = /(`+[^`]*`+)/;
+const FOOTNOTE_REF = /(?<!\\)\[\^([^\]\s]+)\]/g;
+
+/** Labels the note defines (`[^x]: …`), read by Zenn's own footnote rule. */
+function definedFootnotes(note: string): Set<string> {
+  const env: { footnotes?: { refs?: Record<string, number> } } = {};
+  zennMarkdown().parse(note, env);
+  return new Set(Object.keys(env.footnotes?.refs ?? {}).map((key) => key.slice(1)));
+}
+
+/** `[^x]` → `[^scope-x]` when the note defines `x`, `\[^x]` otherwise; code spans are left alone. */
+function scopeFootnotes(line: string, scope: string, defined: ReadonlySet<string>): string {
+  return line
+    .split(CODE_SPAN)
+    .map((part, index) =>
+      index % 2 === 1
+        ? part
+        : part.replace(FOOTNOTE_REF, (_, label: string) =>
+            defined.has(label) ? `[^${scope}-${label}]` : `\\[^${label}]`,
+          ),
+    )
+    .join('');
+}
+
+/** Markers a block can start behind: quotes, list items and footnote definitions. */
+const BLOCK_PREFIX = /^(?:[ \t]*>|[ \t]*(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)|[ \t]*\[\^[^\]\s]+\]:|[ \t]+)/;
+
+function blockStart(line: string): number {
+  let offset = 0;
+  for (;;) {
+    const marker = BLOCK_PREFIX.exec(line.slice(offset));
+    if (!marker || marker[0].length === 0) return offset;
+    offset += marker[0].length;
+  }
+}
+
+/**
+ * Zenn's KaTeX block rule opens at a `$$` at any block start and takes everything up to the next `$`,
+ * which must be another `$$`. Only the note's last `$$` can find no `$` after it inside the note, and then
+ * it would run into the next note's. Where it stands at a block start, two ways out are tried, in order:
+ * close it with a `$$` line (a math block the user forgot to close), or escape it (`\$$`, text).
+ */
+function trailingMathFixes(lines: readonly string[], inert: readonly boolean[]): string[][] {
+  for (let index = lines.length - 1; index >= 0; index--) {
+    const line = lines[index] ?? '';
+    const last = line.lastIndexOf('$');
+    if (last === -1) continue;
+    if (inert[index] || line[last - 1] !== '$' || blockStart(line) !== last - 1) return [];
+    const escaped = [...lines];
+    escaped[index] = `${line.slice(0, last - 1)}\\${line.slice(last - 1)}`;
+    return [[...lines, '$$'], escaped];
+  }
+  return [];
+}
+
+interface Confined {
+  lines: string[];
+  /** Per line: inside a code fence, where nothing is rewritten. */
+  inert: boolean[];
+}
+
+/** The line rules of step 3 (the KaTeX one aside). */
+function confineLines(note: string, scope: string): Confined {
+  const defined = definedFootnotes(note);
+  const lines: string[] = [];
+  const inert: boolean[] = [];
+  let fence: { char: string; length: number } | null = null;
+  const containers: number[] = [];
+  let previous = '';
+  for (const line of note.split('\n')) {
+    if (fence) {
+      const close = new RegExp(`^ {0,3}\\${fence.char}{${fence.length},}[ \\t]*$`);
+      if (close.test(line)) fence = null;
+      lines.push(line);
+      inert.push(fence !== null);
+      previous = line;
+      continue;
+    }
+    const opening = FENCE_OPEN.exec(line);
+    let safe = scopeFootnotes(line, scope, defined);
+    const headingAt = headingMarkAt(safe);
+    if (opening?.[1]) {
+      const marker = opening[1];
+      // A backtick fence's info string may not contain backticks; such a line is inline code instead.
+      const info = line.slice(line.indexOf(marker) + marker.length);
+      if (!(marker[0] === '`' && info.includes('`')))
+        fence = { char: marker[0] as string, length: marker.length };
+    } else if (CONTAINER_OPEN.test(line)) containers.push(CONTAINER_OPEN.exec(line)?.[1]?.length ?? 3);
+    else if (CONTAINER_CLOSE.test(line)) {
+      // A close needs at least as many colons as its opening (markdown-it-container).
+      const length = CONTAINER_CLOSE.exec(line)?.[1]?.length ?? 3;
+      if (length >= (containers.at(-1) ?? Number.POSITIVE_INFINITY)) containers.pop();
+    } else if (headingAt !== -1) safe = `${safe.slice(0, headingAt)}\\${safe.slice(headingAt)}`;
+    else if (SETEXT_UNDERLINE.test(line) && previous.trim() !== '') safe = line.replace(/^( {0,3})/, '$1\\');
+    lines.push(safe);
+    inert.push(false);
+    previous = line;
+  }
+  if (fence) {
+    lines.push(fence.char.repeat(fence.length));
+    inert.push(false);
+  }
+  for (const length of containers.reverse()) {
+    lines.push(':'.repeat(length));
+    inert.push(false);
+  }
+  return { lines, inert };
+}
+
+const SENTINEL = 'weekly-clipper-sentinel-3f9c';
+
+let parser: ReturnType<typeof createZennMarkdown> | undefined;
+function zennMarkdown() {
+  parser ??= createZennMarkdown();
+  return parser;
+}
+
+const isMajorHeading = (token: Token) =>
+  token.type === 'heading_open' && ['h1', 'h2', 'h3'].includes(token.tag);
+
+/**
+ * True when `markdown`, followed by an item heading and then a `$$` (a later note's, say), leaves that
+ * heading intact at the top level and opens no h1–h3 of its own, as Zenn parses it.
+ */
+export function keepsStructure(markdown: string): boolean {
+  const tokens = zennMarkdown().parse(`${markdown}\n\n### ${SENTINEL}\n\nz$$\n`, {});
+  const headings = tokens.flatMap((token, index) =>
+    isMajorHeading(token) ? [{ token, text: tokens[index + 1]?.content ?? '' }] : [],
+  );
+  const last = headings.at(-1);
+  return (
+    headings.length === 1 && last?.token.tag === 'h3' && last.token.level === 0 && last.text === SENTINEL
+  );
+}
+
+/** The note as a fenced code block, with a fence longer than any backtick run inside it. */
+function asCodeBlock(note: string): string {
+  const longest = Math.max(2, ...[...note.matchAll(/`+/g)].map((run) => run[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${note}\n${fence}`;
+}
+
+/**
+ * A note (or intro, or afterword) as typed, made into Markdown that cannot break the issue around it.
+ * `scope` names the note among the issue's text blocks (`n1`, `intro`, ...): letters and digits only, a
+ * different one per block; its footnote labels are prefixed with it. '' for a note of only whitespace.
+ */
+export function renderNote(raw: string, scope: string): string {
+  const note = normalizeNote(raw);
+  if (note === '') return '';
+  const { lines, inert } = confineLines(note, scope);
+  const candidates = [lines, ...trailingMathFixes(lines, inert)].map((candidate) => candidate.join('\n'));
+  return candidates.find(keepsStructure) ?? asCodeBlock(note);
+}
