@@ -16,13 +16,20 @@ import { createZennMarkdown } from './zenn-markdown';
  *    is emitted as a code block instead: its text intact, its structure inert.
  */
 
+/** The line without trailing spaces and tabs; a loop, as `/[ \t]+$/` is quadratic on `a` + 10,000 spaces + `b`. */
+function trimTrailingBlanks(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  return line.slice(0, end);
+}
+
 /**
  * The user's note as Markdown to emit: line endings made LF, trailing spaces and tabs removed from every
  * line (so no line ends in a two-space hard break), and blank lines at the start and end dropped, a line
  * of ideographic spaces included. A note of nothing but whitespace becomes ''.
  */
 function normalizeNote(note: string): string {
-  const lines = note.split(/\r\n?|\n/).map((line) => line.replace(/[ \t]+$/, ''));
+  const lines = note.split(/\r\n?|\n/).map(trimTrailingBlanks);
   const hasText = (line: string) => line.trim() !== '';
   const first = lines.findIndex(hasText);
   if (first === -1) return '';
