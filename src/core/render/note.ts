@@ -103,8 +103,8 @@ function blockStart(line: string): number {
 /**
  * Zenn's KaTeX block rule opens at a `$$` at any block start and takes everything up to the next `$`,
  * which must be another `$$`. Only the note's last `$$` can find no `$` after it inside the note, and then
- * it would run into the next note's. Where it stands at a block start, two ways out are tried, in order:
- * close it with a `$$` line (a math block the user forgot to close), or escape it (`\$$`, text).
+ * it would run into the next note's. Where it stands at a block start, it is closed with a `$$` line or
+ * escaped (`\$$`, text); both are tried, the likelier intent first.
  */
 function trailingMathFixes(lines: readonly string[], inert: readonly boolean[]): string[][] {
   for (let index = lines.length - 1; index >= 0; index--) {
@@ -114,7 +114,10 @@ function trailingMathFixes(lines: readonly string[], inert: readonly boolean[]):
     if (inert[index] || line[last - 1] !== '$' || blockStart(line) !== last - 1) return [];
     const escaped = [...lines];
     escaped[index] = `${line.slice(0, last - 1)}\\${line.slice(last - 1)}`;
-    return [[...lines, '$$'], escaped];
+    const closed = [...lines, '$$'];
+    // A `$$` line of its own is a math block left open: close it, as an open fence is closed. Behind a
+    // list or quote marker (`- $$`) closing it would pull the rest of the note into the math: escape it.
+    return line.slice(0, last - 1).trim() === '' ? [closed, escaped] : [escaped, closed];
   }
   return [];
 }

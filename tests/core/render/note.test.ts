@@ -165,3 +165,20 @@ describe('renderNote: line rules', () => {
     expect(renderNote(note, 'n1')).toBe(note);
   });
 });
+
+describe('renderNote: a trailing $$', () => {
+  it.each([
+    ['closes a $$ line left open', '$$\nx^2', '$$\nx^2\n$$'],
+    [
+      'escapes a $$ behind a list marker, keeping the rest of the note text',
+      '- $$\n\n本文',
+      '- \\$$\n\n本文',
+    ],
+    // Zenn's rule stops at the end of the quote it opened in (the quote's last line bounds it).
+    ['leaves a $$ behind a quote marker', '> $$', '> $$'],
+    ['leaves a $$ inside a line alone', 'a $$ b', 'a $$ b'],
+    ['leaves a $$ in a fence alone', '```\n$$\n```', '```\n$$\n```'],
+  ])('%s', (_, note, expected) => {
+    expect(renderNote(note, 'n1')).toBe(expected);
+  });
+});
