@@ -194,6 +194,8 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
     ['without an afterword', false],
     ['with the note as the afterword', true],
   ] as const)('%s', (_, withAfterword) => {
+    // The 30 s is a hang guard, not a time limit (those live in the bench): Zenn's own renderer takes
+    // seconds on the 10,000-marker inputs when the machine is busy.
     it('keeps the issue structure on Zenn and renders nothing from the input as markup', async () => {
       // How long this takes is measured in tests/bench/core.bench.ts, not asserted here.
       const { markdown, hostile, afterword } = renderIssue(input, withAfterword);
@@ -229,7 +231,7 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
       } else {
         expect(embeds).toEqual(itemCards.map((target) => ({ kind: 'card', target })));
       }
-    });
+    }, 30_000);
 
     it('renders the preview HTML with its own tags and attributes only, and http(s) links', () => {
       const { markdown } = renderIssue(input, withAfterword);
