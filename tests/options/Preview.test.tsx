@@ -173,3 +173,36 @@ describe('Preview of hostile notes', () => {
     expect(scope.pwned).toBeUndefined();
   });
 });
+
+describe('Preview of Zenn blocks (issue 7, defect 3)', () => {
+  it('shows :::details as a details block, its fence inside, the headings after it outside', () => {
+    render(<Preview markdown={':::details 詳細\n```\n### not a heading\n```\n:::\n\n### 次の記事\n'} />);
+    const details = preview().querySelector('details');
+    expect(details?.querySelector('summary')?.textContent).toBe('詳細');
+    expect(details?.querySelector('pre')?.textContent).toBe('### not a heading\n');
+    expect(
+      within(preview())
+        .getAllByRole('heading')
+        .map((heading) => heading.textContent),
+    ).toEqual(['次の記事']);
+  });
+
+  it('shows @[card](url with a space) as a card, and [x]() as text', () => {
+    render(<Preview markdown={'@[card](https://example.com/a b)\n\n[x]() と [y](/relative)\n'} />);
+    const card = within(preview()).getByTestId('preview-card');
+    expect(card.querySelector('a')?.getAttribute('href')).toBe('https://example.com/a%20b');
+    expect(Array.from(preview().querySelectorAll('a'), (link) => link.getAttribute('href'))).toEqual([
+      'https://example.com/a%20b',
+    ]);
+  });
+
+  it('shows footnotes as numbers with their list at the end, and math as its source', () => {
+    render(<Preview markdown={'本文[^a]と $x^2$\n\n[^a]: 注\n\n$$\n\\frac{1}{2}\n$$\n'} />);
+    expect(preview().querySelector('sup')?.textContent).toBe('[1]');
+    expect(preview().querySelector('ol li')?.textContent).toBe('注');
+    expect(Array.from(preview().querySelectorAll('code'), (code) => code.textContent)).toEqual([
+      'x^2',
+      '\n\\frac{1}{2}\n',
+    ]);
+  });
+});

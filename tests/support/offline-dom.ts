@@ -1,18 +1,15 @@
 import type { IOptionalBrowserSettings } from 'happy-dom';
 
 /**
- * happy-dom settings for every window the tests make: nothing is fetched, loaded or run. Parsed HTML
- * holds Zenn's embed iframes and links to example.com; with loading on, happy-dom fetches them and
- * prints an ENOTFOUND per element. The interceptor answers every request itself, so a resource happy-dom
- * still loads (an `<img>`, a stylesheet) never reaches the network either.
- * https://github.com/capricorn86/happy-dom/wiki/IOptionalBrowserSettings
+ * happy-dom settings that keep a window off the network. Parsed HTML holds Zenn's embed iframes and
+ * links to example.com; with loading on, happy-dom fetches them and prints an ENOTFOUND per element.
+ * The interceptor answers every request itself, so whatever happy-dom still loads never leaves the
+ * process. https://github.com/capricorn86/happy-dom/wiki/IOptionalBrowserSettings
  */
-export const OFFLINE: IOptionalBrowserSettings = {
+export const NO_NETWORK: IOptionalBrowserSettings = {
   disableIframePageLoading: true,
-  disableJavaScriptEvaluation: true,
   disableJavaScriptFileLoading: true,
   disableCSSFileLoading: true,
-  disableComputedStyleRendering: true,
   handleDisabledFileLoadingAsSuccess: true,
   navigation: {
     disableMainFrameNavigation: true,
@@ -24,4 +21,11 @@ export const OFFLINE: IOptionalBrowserSettings = {
       beforeAsyncRequest: async ({ window }) => new window.Response('', { status: 404 }),
     },
   },
+};
+
+/** For windows that only parse HTML to read it back: no network, and nothing in it runs. */
+export const OFFLINE: IOptionalBrowserSettings = {
+  ...NO_NETWORK,
+  disableJavaScriptEvaluation: true,
+  disableComputedStyleRendering: true,
 };

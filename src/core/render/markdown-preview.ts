@@ -1,7 +1,7 @@
 import type { MarkdownIt as Markdown, StateCore, Token } from 'markdown-it';
 import { isHttpUrl } from '../url';
 import { bareUrlCards, embedsAsCards, LINK_CARD, readLinkCard } from './link-card-token';
-import { createZennMarkdown, DETAILS, MESSAGE } from './zenn-markdown';
+import { createZennMarkdown, DETAILS } from './zenn-markdown';
 
 /**
  * Markdown parsing for the issue preview and the copied HTML: Zenn's own parse (zenn-markdown.ts: KaTeX,
@@ -52,11 +52,6 @@ function webLinksOnly(state: StateCore): void {
 /** What a `:::` container's opening token shows: a summary for details, nothing for a message. */
 export function containerSummary(token: Token): string {
   return DETAILS.exec(token.info.trim())?.[1] ?? '';
-}
-
-/** True for a `:::message alert`. */
-export function isAlert(token: Token): boolean {
-  return MESSAGE.exec(token.info.trim())?.[1] === 'alert';
 }
 
 /** The footnote number a reference or definition shows, `[1]` or `[1:2]` as Zenn writes it. */
