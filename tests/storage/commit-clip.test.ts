@@ -38,13 +38,30 @@ async function withDraft(db: ClipperDatabase) {
   return repos;
 }
 
-/** The same database, but every transaction commitClip starts is aborted once its requests are queued. */
+/**
+ * The same database, but every transaction commitClip starts is aborted once its writes are queued
+ * (right after the drafts store's delete, the second of the three writes; the reads before them run).
+ */
 function abortingEveryTransaction(db: ClipperDatabase): ClipperDatabase {
-  const transaction = db.transaction.bind(db) as unknown as (...args: unknown[]) => { abort(): void };
+  const transaction = db.transaction.bind(db) as unknown as (...args: unknown[]) => {
+    abort(): void;
+    objectStore(name: string): { delete(key: string): Promise<unknown> };
+  };
   return {
     transaction(...args: unknown[]) {
       const tx = transaction(...args);
-      queueMicrotask(() => tx.abort());
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => {
+        const store = objectStore(name);
+        if (name !== 'drafts') return store;
+        const remove = store.delete.bind(store);
+        store.delete = (key: string) => {
+          const request = remove(key);
+          queueMicrotask(() => tx.abort());
+          return request;
+        };
+        return store;
+      };
       return tx;
     },
   } as unknown as ClipperDatabase;
