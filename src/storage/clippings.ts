@@ -1,6 +1,6 @@
 import { type Clipping, type ClippingFields, compareNewestFirst } from '../core/clipping';
 import { sameFields } from '../core/draft';
-import { recordPublishedEdit } from '../core/issue';
+import { type Issue, recordPublishedEdit } from '../core/issue';
 import { urlMatchKey } from '../core/url';
 import type { ClipperDatabase } from './db';
 import { commitWrites, STRICT } from './db';
@@ -11,6 +11,11 @@ export interface ClippingRepository {
   get(id: string): Promise<Clipping | undefined>;
   /** The clipping whose URL matches, compared without tracking parameters and fragment. */
   findByUrl(url: string): Promise<Clipping | undefined>;
+  /**
+   * The clippings of a page, for the popup: the one it edits (newest match not in a published issue)
+   * and the newest match that was published, with its issue. Read in one transaction.
+   */
+  findForPage(url: string): Promise<PageClippings>;
   /** Every clipping, newest first. */
   list(): Promise<Clipping[]>;
   /** Inserts or replaces the clipping with this id. */
@@ -37,6 +42,11 @@ export interface ClippingRepository {
  * issue. `afterPublish` is the one way past: an edit the user confirmed in the archive, recorded on the
  * issue (`editedAfterPublish`) in the same transaction.
  */
+export interface PageClippings {
+  editable?: Clipping;
+  published?: { clipping: Clipping; issue: Issue };
+}
+
 export interface PublishedEditOption {
   afterPublish?: number;
 }
@@ -75,6 +85,21 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
       // Several can match only if they were merged in from elsewhere; the most recently edited wins.
       const newest = records.sort((a, b) => b.updatedAt - a.updatedAt)[0];
       return newest && toClipping(newest);
+    },
+    async findForPage(url) {
+      const tx = db.transaction(['clippings', 'issues'], 'readonly');
+      const records = await tx.objectStore('clippings').index('byUrlKey').getAll(urlMatchKey(url));
+      const found: PageClippings = {};
+      for (const record of records.sort((a, b) => b.updatedAt - a.updatedAt)) {
+        const issue =
+          record.issueId === null ? undefined : await tx.objectStore('issues').get(record.issueId);
+        if (issue?.status !== 'published') found.editable ??= toClipping(record);
+        else if (!found.published || issue.number > found.published.issue.number) {
+          found.published = { clipping: toClipping(record), issue };
+        }
+      }
+      await tx.done;
+      return found;
     },
     async list() {
       const records = await db.getAllFromIndex('clippings', 'byCreatedAt');
