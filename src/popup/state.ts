@@ -25,6 +25,7 @@ import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
+import { AlreadyClippedError } from '../storage/refusals';
 import type { Repositories } from '../storage/repositories';
 
 /** The form's `data-state`, part of the e2e contract. */
@@ -86,6 +87,8 @@ export function createPopupState(services: PopupServices) {
   let defaultCategoryId = '';
   /** A draft found on a published page, used if the user clips it again. */
   let pendingDraft: ClippingFields | undefined;
+  /** The published clipping this page is being clipped again after (reclip chosen), if any. */
+  let reclipping: string | null = null;
   let draftWrites: Promise<void> = Promise.resolve();
   let settings: NewsletterSettings = DEFAULT_SETTINGS;
 
@@ -169,6 +172,7 @@ export function createPopupState(services: PopupServices) {
     baseline = keepCategory(baseline, []);
     fields.value = keepCategory(pendingDraft ?? baseline, said);
     oldNote.value = clipping.note === '' ? null : clipping.note;
+    reclipping = clipping.id;
     notices.value = said;
     status.value = 'new';
   }
@@ -261,6 +265,7 @@ export function createPopupState(services: PopupServices) {
           ),
           draftKey,
           {
+            reclipOf: reclipping ?? undefined,
             firstIssue: firstIssue(
               services.newId(),
               localIsoDate(new Date(now)),
@@ -275,11 +280,14 @@ export function createPopupState(services: PopupServices) {
       baseline = fieldsOf(clipping);
       fields.value = baseline;
       oldNote.value = null;
+      reclipping = null;
       conflict.value = null;
       notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
       status.value = 'saved';
     } catch (error) {
-      fail(storageFailure('errorSaveFailed', error));
+      // Another popup clipped this page meanwhile: edit that clipping (after asking), never add a second.
+      if (error instanceof AlreadyClippedError) changedMeanwhile(error.current);
+      else fail(storageFailure('errorSaveFailed', error));
     } finally {
       saving.value = false;
     }

@@ -5,7 +5,7 @@ import { toClipping, toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
 import { commitWrites, STRICT } from './db';
 import { resolveOpenIssue } from './issues';
-import { guardTransaction, refusePublished, UnknownCategoryError } from './refusals';
+import { AlreadyClippedError, guardTransaction, refusePublished, UnknownCategoryError } from './refusals';
 import { LAST_CATEGORY_KEY } from './settings';
 
 export interface CommitOptions {
@@ -14,6 +14,11 @@ export interface CommitOptions {
    * open the clipping joins it; when only published ones exist, the one after the latest opens.
    */
   firstIssue?: Issue;
+  /**
+   * The published clipping of this page the user chose to clip again. Without it, a page that has a
+   * clipping already (even one saved by another popup a moment ago) is refused with AlreadyClippedError.
+   */
+  reclipOf?: string;
 }
 
 /** A popup edit of a stored clipping: the fields as the popup opened them (`base`) and as they are now. */
@@ -49,6 +54,26 @@ async function refuseUnstorable(tx: PopupTransaction, before: Clipping | undefin
   });
 }
 
+/**
+ * Dedup across issues, checked where it cannot race: a page has at most one clipping outside published
+ * issues, and a published one is clipped again only when the user chose that (`reclipOf`).
+ */
+async function refuseDuplicate(tx: PopupTransaction, clipping: Clipping, reclipOf: string | undefined) {
+  await guardTransaction(tx, async () => {
+    const matches = await tx
+      .objectStore('clippings')
+      .index('byUrlKey')
+      .getAll(toClippingRecord(clipping).urlKey);
+    const others = matches.filter((record) => record.id !== clipping.id).map(toClipping);
+    for (const other of others) {
+      const issue = other.issueId === null ? undefined : await tx.objectStore('issues').get(other.issueId);
+      if (issue?.status !== 'published') throw new AlreadyClippedError(other);
+    }
+    const [first] = others;
+    if (first && !others.some((other) => other.id === reclipOf)) throw new AlreadyClippedError(first);
+  });
+}
+
 /** The clipping, the end of its draft and the remembered category land together or not at all. */
 function writeClip(tx: PopupTransaction, saved: Clipping, draftKey: string): Promise<void> {
   return commitWrites(tx, (write) => {
@@ -66,7 +91,7 @@ export async function commitClip(
   db: ClipperDatabase,
   clipping: Clipping,
   draftKey: string,
-  { firstIssue }: CommitOptions = {},
+  { firstIssue, reclipOf }: CommitOptions = {},
 ): Promise<Clipping> {
   const tx = popupTransaction(db);
   let saved = clipping;
@@ -77,6 +102,7 @@ export async function commitClip(
     saved = { ...clipping, issueId: open.id };
   }
   await refuseUnstorable(tx, undefined, saved);
+  await refuseDuplicate(tx, saved, reclipOf);
   await writeClip(tx, saved, draftKey);
   return saved;
 }

@@ -1,3 +1,4 @@
+import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
 import { abortTransaction } from './db';
 
@@ -19,6 +20,14 @@ export class UnknownCategoryError extends Error {
   override name = 'UnknownCategoryError';
   constructor(readonly categoryId: string) {
     super(`Category ${categoryId} does not exist.`);
+  }
+}
+
+/** A new clipping of a page that already has one: the popup edits that one, or re-clips only on request. */
+export class AlreadyClippedError extends Error {
+  override name = 'AlreadyClippedError';
+  constructor(readonly current: Clipping) {
+    super(`The page is already clipped as ${current.id}.`);
   }
 }
 

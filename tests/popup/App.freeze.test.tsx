@@ -194,3 +194,21 @@ describe('popup save keeps changes made meanwhile (defect 11)', () => {
     expect((await repos.clippings.get('c1'))?.note).toBe('書き直し');
   });
 });
+
+describe('popup never makes a second clipping silently (defect 1, dedup)', () => {
+  it('a page clipped elsewhere while this popup was open is asked about, not duplicated', async () => {
+    const repos = await withData([]);
+    await renderPopup(repos);
+    await waitForState('new');
+    await repos.commitClip({ ...clipped, note: '別の窓で保存' }, KEY);
+    fireEvent.input(note(), { target: { value: 'こちらのコメント' } });
+    fireEvent.click(screen.getByTestId('clip-save'));
+    await waitFor(() => expect(screen.getByTestId('clip-conflict').textContent).toContain('コメント'));
+    expect(await repos.clippings.list()).toHaveLength(1);
+    fireEvent.click(screen.getByTestId('clip-keep-mine'));
+    fireEvent.click(screen.getByTestId('clip-save'));
+    await waitForState('saved');
+    const all = await repos.clippings.list();
+    expect(all.map((item) => [item.id, item.note])).toEqual([['c1', 'こちらのコメント']]);
+  });
+});

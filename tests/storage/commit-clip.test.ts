@@ -197,7 +197,7 @@ describe('commitClip, placing a new clipping in an issue', () => {
     const inIssue = { ...clipping, issueId: 'issue-old' };
     expect(await commitClip(db, inIssue, DRAFT_KEY)).toStrictEqual(inIssue);
     expect(await createClippingRepository(db).get('clip-1')).toStrictEqual(inIssue);
-    const inBacklog = { ...clipping, id: 'clip-2', issueId: null };
+    const inBacklog = { ...clipping, id: 'clip-2', url: 'https://example.com/other', issueId: null };
     expect(await commitClip(db, inBacklog, DRAFT_KEY)).toStrictEqual(inBacklog);
     expect(await db.count('issues')).toBe(0);
   });

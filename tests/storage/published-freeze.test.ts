@@ -70,3 +70,27 @@ describe('a published issue is frozen in storage', () => {
     expect(issue?.status).toBe('published');
   });
 });
+
+describe('a new popup clipping never silently duplicates a page', () => {
+  const again = { ...current, id: 'again', url: archived.url, issueId: 'issue-42' };
+
+  it.each([
+    ['clipped in the open issue meanwhile', current, { ...current, id: 'dup' }, {}],
+    ['published, without choosing to clip it again', archived, again, {}],
+  ] as const)('refuses a page %s', async (_name, existing, clipping, options) => {
+    const repos = await withPublishedIssue();
+    const before = await repos.bulk.readEverything();
+    await expect(repos.commitClip(clipping, 'k', options)).rejects.toMatchObject({
+      name: 'AlreadyClippedError',
+      current: existing,
+    });
+    expect(await repos.bulk.readEverything()).toStrictEqual(before);
+  });
+
+  it('clips a published page again when that was chosen', async () => {
+    const repos = await withPublishedIssue();
+    await repos.commitClip(again, 'k', { reclipOf: 'old' });
+    expect(await repos.clippings.get('again')).toStrictEqual(again);
+    expect(await repos.clippings.get('old')).toStrictEqual(archived);
+  });
+});
