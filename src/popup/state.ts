@@ -181,7 +181,7 @@ export function createPopupState(services: PopupServices) {
     if (oldNote.value !== null) edit({ note: oldNote.value });
   }
 
-  /** Resolves a conflict with what was typed: the stored version becomes the base, so a save keeps mine. */
+  /** Resolves a conflict with what was typed: the stored version is the base, so a save keeps mine. */
   function keepMine(): void {
     const open = conflict.value;
     if (!open) return;
@@ -231,7 +231,8 @@ export function createPopupState(services: PopupServices) {
   async function save(): Promise<void> {
     const repos = repositories;
     if (!repos || saving.value || blocker.value) return;
-    if (status.value === 'loading' || status.value === 'published') return;
+    // A field changed both here and elsewhere is saved only once the user said which to keep.
+    if (status.value === 'loading' || status.value === 'published' || conflict.value) return;
     const problems = validateClippingFields(fields.value);
     if (problems.length > 0) {
       notices.value = problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }));
@@ -302,10 +303,16 @@ export function createPopupState(services: PopupServices) {
       status.value = 'new';
       return;
     }
+    // Show their changes to fields not typed here at once; a field changed on both sides waits for
+    // the answer, and until then nothing is saved.
     const stored = fieldsOf(current);
+    const merge = mergeEdit(baseline, fields.value, stored);
     existing.value = current;
-    conflict.value = { found: 'save', fields: mergeEdit(baseline, fields.value, stored).conflicts, stored };
-    notices.value = [];
+    baseline = stored;
+    fields.value = merge.fields;
+    conflict.value = merge.conflicts.length > 0 ? { found: 'save', fields: merge.conflicts, stored } : null;
+    notices.value = conflict.value ? [] : [{ tone: 'info', text: t('alreadyClipped') }];
+    status.value = 'existing';
   }
 
   return {

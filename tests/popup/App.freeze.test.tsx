@@ -183,15 +183,20 @@ describe('popup save keeps changes made meanwhile (defect 11)', () => {
     const repos = await withData([clipped]);
     await renderPopup(repos);
     await waitForState('existing');
-    await repos.clippings.save({ ...clipped, note: '別の画面', updatedAt: clipped.updatedAt + 5 });
+    const theirs = { ...clipped, title: '別のタイトル', note: '別の画面', updatedAt: clipped.updatedAt + 5 };
+    await repos.clippings.save(theirs);
     fireEvent.input(note(), { target: { value: '書き直し' } });
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitFor(() => expect(screen.getByTestId('clip-conflict')).toBeTruthy());
-    expect((await repos.clippings.get('c1'))?.note).toBe('別の画面');
+    expect(await repos.clippings.get('c1')).toStrictEqual(theirs);
+    // Their title, which was not typed here, shows at once; nothing saves until the question is answered.
+    expect((screen.getByTestId('clip-title') as HTMLInputElement).value).toBe('別のタイトル');
+    fireEvent.click(screen.getByTestId('clip-save'));
+    expect(await repos.clippings.get('c1')).toStrictEqual(theirs);
     fireEvent.click(screen.getByTestId('clip-keep-mine'));
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('saved');
-    expect((await repos.clippings.get('c1'))?.note).toBe('書き直し');
+    expect(await repos.clippings.get('c1')).toMatchObject({ title: '別のタイトル', note: '書き直し' });
   });
 });
 
