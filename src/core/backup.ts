@@ -88,6 +88,7 @@ const ISSUE_FIELDS = {
   createdAt: TIMESTAMP,
   updatedAt: TIMESTAMP,
   publishedAt: { type: 'integer-or-null', rule: 'timestamp' },
+  editedAfterPublish: { type: 'array', optional: true, items: TIMESTAMP },
 } satisfies Record<keyof Issue, FieldShape>;
 
 const CATEGORY_FIELDS = { id: ID, label: TEXT, order: { type: 'number' } } satisfies Record<

@@ -8,7 +8,17 @@ export interface Draft extends ClippingFields {
   /** `urlMatchKey` of the tab the popup was opened on (not of the possibly edited URL field). */
   key: string;
   updatedAt: number;
+  /**
+   * The stored clipping's fields when this draft of an edit began. A reorder, a move or a carry-over
+   * changes the record but none of these, so comparing them (not `updatedAt`) tells whether someone
+   * else edited what the draft edits. Absent on drafts of new pages and on drafts written before it.
+   */
+  base?: ClippingFields;
 }
+
+/** The fields the popup edits, and the only ones a popup save writes. */
+export const EDITED_FIELDS = ['url', 'title', 'note', 'categoryId'] as const;
+export type EditedField = (typeof EDITED_FIELDS)[number];
 
 export type FormOrigin = 'new' | 'existing';
 
@@ -18,6 +28,8 @@ export interface InitialForm {
   /** What the fields hold when nothing was typed: an edit back to exactly this needs no draft. */
   baseline: ClippingFields;
   restoredDraft: boolean;
+  /** Fields the draft changed that were changed differently elsewhere since: the popup asks which to keep. */
+  conflicts: EditedField[];
 }
 
 export interface PageInfo {
@@ -25,9 +37,34 @@ export interface PageInfo {
   title: string;
 }
 
+export function fieldsOf({ url, title, note, categoryId }: ClippingFields): ClippingFields {
+  return { url, title, note, categoryId };
+}
+
+export interface FieldMerge {
+  /** Own edits where made, the stored value elsewhere; on a conflict, the own edit. */
+  fields: ClippingFields;
+  conflicts: EditedField[];
+}
+
 /**
- * The popup's starting fields, from the page, an existing clipping of it and a draft.
- * A draft wins over the existing clipping only when it is the newer edit.
+ * Three-way merge of one edit, field by field: `base` is what the edit started from, `mine` the edit,
+ * `stored` what the database holds now. Only a field both sides changed, to different values, conflicts.
+ */
+export function mergeEdit(base: ClippingFields, mine: ClippingFields, stored: ClippingFields): FieldMerge {
+  const fields = fieldsOf(stored);
+  const conflicts: EditedField[] = [];
+  for (const name of EDITED_FIELDS) {
+    if (mine[name] === base[name]) continue;
+    fields[name] = mine[name];
+    if (stored[name] !== base[name] && stored[name] !== mine[name]) conflicts.push(name);
+  }
+  return { fields, conflicts };
+}
+
+/**
+ * The popup's starting fields, from the page, an existing clipping of it and a draft. A draft that knows
+ * its base is merged with the clipping field by field; an older draft without one wins only when newer.
  */
 export function initialForm(
   page: PageInfo,
@@ -36,13 +73,31 @@ export function initialForm(
   draft: Draft | undefined,
 ): InitialForm {
   const baseline: ClippingFields = existing
-    ? { url: existing.url, title: existing.title, note: existing.note, categoryId: existing.categoryId }
+    ? fieldsOf(existing)
     : { url: page.url, title: page.title, note: '', categoryId: defaultCategoryId };
   const origin: FormOrigin = existing ? 'existing' : 'new';
-  const useDraft = draft !== undefined && (!existing || draft.updatedAt > existing.updatedAt);
-  if (!useDraft) return { origin, fields: baseline, baseline, restoredDraft: false };
-  const { url, title, note, categoryId } = draft;
-  return { origin, fields: { url, title, note, categoryId }, baseline, restoredDraft: true };
+  const unchanged: InitialForm = { origin, fields: baseline, baseline, restoredDraft: false, conflicts: [] };
+  if (draft === undefined) return unchanged;
+  if (existing && draft.base) {
+    const { fields, conflicts } = mergeEdit(draft.base, fieldsOf(draft), baseline);
+    if (sameFields(fields, baseline)) return unchanged;
+    return { origin, fields, baseline, restoredDraft: true, conflicts };
+  }
+  if (existing && draft.updatedAt <= existing.updatedAt) return unchanged;
+  return { origin, fields: fieldsOf(draft), baseline, restoredDraft: true, conflicts: [] };
+}
+
+/**
+ * The fields with a category that exists: a draft may name one deleted since it was typed, and a
+ * clipping saved under it would vanish from every section. `replaced` is the missing id, if any.
+ */
+export function withExistingCategory(
+  fields: ClippingFields,
+  categoryIds: readonly string[],
+  fallbackId: string,
+): { fields: ClippingFields; replaced: string | null } {
+  if (categoryIds.includes(fields.categoryId)) return { fields, replaced: null };
+  return { fields: { ...fields, categoryId: fallbackId }, replaced: fields.categoryId };
 }
 
 export function sameFields(a: ClippingFields, b: ClippingFields): boolean {

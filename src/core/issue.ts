@@ -16,6 +16,11 @@ export interface Issue {
   createdAt: number;
   updatedAt: number;
   publishedAt: number | null;
+  /**
+   * When the issue was changed after publishing, through the archive's confirmed 「公開済みの号を編集」:
+   * a published issue is frozen otherwise, so each exception is kept. Absent when never edited.
+   */
+  editedAfterPublish?: number[];
 }
 
 export interface IssueDraft {
@@ -93,4 +98,32 @@ export function issueItems(issueId: string, clippings: readonly Clipping[]): Cli
 /** The item the Zenn title names: the chosen headline if it is still rendered, else the first rendered item. */
 export function headlineItem(issue: Issue, rendered: readonly Clipping[]): Clipping | undefined {
   return rendered.find((item) => item.id === issue.headlineId) ?? rendered[0];
+}
+
+/** The published issue with one more edit after publishing on record. */
+export function recordPublishedEdit(issue: Issue, at: number): Issue {
+  return { ...issue, editedAfterPublish: [...(issue.editedAfterPublish ?? []), at] };
+}
+
+/**
+ * The options page's address of a published item, read-only in the archive. Ids are encoded so the hash
+ * always splits back into the same two parts.
+ */
+export function archiveHash(issueId: string, clippingId?: string): string {
+  const parts = ['archive', issueId, ...(clippingId === undefined ? [] : [clippingId])];
+  return parts.map(encodeURIComponent).join('/');
+}
+
+/** The issue and item an `archiveHash` names (a leading `#` is allowed); null for any other hash. */
+export function parseArchiveHash(hash: string): { issueId: string; clippingId: string | null } | null {
+  const [view, issueId, clippingId, ...rest] = hash.replace(/^#/, '').split('/');
+  if (view !== 'archive' || !issueId || rest.length > 0) return null;
+  try {
+    return {
+      issueId: decodeURIComponent(issueId),
+      clippingId: clippingId ? decodeURIComponent(clippingId) : null,
+    };
+  } catch {
+    return null;
+  }
 }

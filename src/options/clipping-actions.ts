@@ -65,23 +65,24 @@ export async function saveEdit(
   id: string,
   fields: ClippingFields,
   base: ClippingFields,
-  { overwrite = false } = {},
+  { overwrite = false, afterPublish = false } = {},
 ): Promise<EditResult> {
   const problems = validateClippingFields(fields, { urlRequired: false });
   if (problems.length > 0 || !find(state, id)) return { saved: false, problems };
   let result: EditResult = { saved: false, problems: [] };
   await state.write(
     async (repos) => {
-      const revise = (stored: Clipping) => reviseClipping(stored, fields, state.services.now());
-      if (overwrite) {
-        const stored = (await repos.clippings.get(id)) ?? find(state, id);
-        if (!stored) return;
-        const saved = revise(stored);
-        await repos.clippings.save(saved);
-        result = { saved: true, problems: [], written: saved };
-        return;
-      }
-      const outcome = await repos.clippings.updateIfUnchanged(id, base, revise);
+      const now = state.services.now();
+      const revise = (stored: Clipping) => reviseClipping(stored, fields, now);
+      // Overwriting starts from what is stored now; a published item needs the archive's confirmed edit.
+      const from = overwrite ? await repos.clippings.get(id) : base;
+      if (!from) return;
+      const outcome = await repos.clippings.updateIfUnchanged(
+        id,
+        from,
+        revise,
+        afterPublish ? { afterPublish: now } : {},
+      );
       result = outcome.ok
         ? { saved: true, problems: [], written: outcome.saved }
         : { saved: false, problems: [], conflict: { current: outcome.current } };
@@ -91,6 +92,8 @@ export async function saveEdit(
       state.mergeClippings([result.written]);
       state.editingId.value = null;
       state.say('success', 'updated', result.written.title);
+      // The issue now records the edit after publishing; read it back for the archive to show.
+      if (afterPublish) void state.load();
     },
   );
   return result;

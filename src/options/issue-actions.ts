@@ -5,6 +5,7 @@ import {
   type IssueDraft,
   issueItems,
   type PublishPlan,
+  parseArchiveHash,
   publishIssue,
 } from '../core/issue';
 import type { OptionsState } from './state';
@@ -79,4 +80,21 @@ export async function publishOpenIssue(state: OptionsState, next: IssueDraft): P
     },
   );
   return done && plan !== undefined;
+}
+
+/** Opens the view a hash names: `#archive/<issueId>/<clippingId>` shows that published item read-only. */
+export function openFromHash(state: OptionsState, hash: string): void {
+  const target = parseArchiveHash(hash);
+  if (!target) return;
+  state.view.value = 'archive';
+  state.archivedId.value = target.issueId;
+  state.archivedItemId.value = target.clippingId;
+}
+
+/**
+ * Asks before allowing edits of a published issue, the one exception to its being frozen; each save
+ * made then is recorded on the issue. Returns whether the user agreed.
+ */
+export function confirmPublishedEdit(state: OptionsState, issue: Issue): boolean {
+  return state.services.confirm(state.services.t('editPublishedConfirm', String(issue.number)));
 }

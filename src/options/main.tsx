@@ -8,6 +8,7 @@ import { requestPersistentStorage } from '../platform/persistence';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
 import { App } from './App';
+import { openFromHash } from './issue-actions';
 import { createOptionsState, OptionsContext } from './state';
 import '../ui/base.css';
 import './options.css';
@@ -28,6 +29,8 @@ const state = createOptionsState({
   changes,
   confirm: (question) => window.confirm(question),
 });
+// The popup opens a published item as `#archive/<issueId>/<clippingId>`.
+openFromHash(state, location.hash);
 void state.load();
 // Years of issues must survive storage pressure; asked from here, never on the popup's critical path.
 void requestPersistentStorage(navigator.storage);

@@ -55,6 +55,8 @@ export function createOptionsState(services: OptionsServices) {
   const backupStatus = signal<{ state: 'ok' | 'error'; text: string } | null>(null);
   /** The published issue shown in the archive view. */
   const archivedId = signal<string | null>(null);
+  /** The item of that issue to point at, when the page was opened on it (`#archive/<issue>/<item>`). */
+  const archivedItemId = signal<string | null>(null);
 
   const openIssue = computed(() => issues.value.find((issue) => issue.status === 'open'));
   const sourceOf = (issue: Issue): IssueSource => ({
@@ -169,6 +171,7 @@ export function createOptionsState(services: OptionsServices) {
     notice,
     search,
     archivedId,
+    archivedItemId,
     backupStatus,
     openIssue,
     backlog,

@@ -6,9 +6,11 @@ import { usePopupState } from './state';
 export interface AppProps {
   t: Translate;
   onOpenOptions: () => void;
+  /** Opens the options page on a published item, read-only in the archive. */
+  onOpenPublished: (issueId: string, clippingId: string) => void;
 }
 
-export function App({ t, onOpenOptions }: AppProps) {
+export function App({ t, onOpenOptions, onOpenPublished }: AppProps) {
   const { blocker } = usePopupState();
   return (
     <main class="popup">
@@ -18,7 +20,11 @@ export function App({ t, onOpenOptions }: AppProps) {
           {t('openOptions')}
         </button>
       </header>
-      {blocker.value ? <Unclippable message={blocker.value} /> : <ClipForm t={t} />}
+      {blocker.value ? (
+        <Unclippable message={blocker.value} />
+      ) : (
+        <ClipForm t={t} onOpenPublished={onOpenPublished} />
+      )}
     </main>
   );
 }

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { newId } from '../core/id';
+import { archiveHash } from '../core/issue';
 import { createChangeFeed } from '../platform/change-feed';
 import { translate, uiLanguage } from '../platform/i18n';
-import { openOptionsPage } from '../platform/runtime';
+import { openOptionsAt, openOptionsPage } from '../platform/runtime';
 import { createBrowserTabSource } from '../platform/tabs';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
@@ -34,7 +35,13 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <PopupContext.Provider value={state}>
-      <App t={translate} onOpenOptions={() => void openOptionsPage().then(() => window.close())} />
+      <App
+        t={translate}
+        onOpenOptions={() => void openOptionsPage().then(() => window.close())}
+        onOpenPublished={(issueId, clippingId) =>
+          void openOptionsAt(archiveHash(issueId, clippingId)).then(() => window.close())
+        }
+      />
     </PopupContext.Provider>,
     root,
   );

@@ -8,21 +8,36 @@ import {
   type ClippingFields,
   createClipping,
   PROBLEM_MESSAGES,
-  reviseClipping,
   validateClippingFields,
 } from '../core/clipping';
-import { initialForm, sameFields } from '../core/draft';
-import { firstIssue } from '../core/issue';
+import {
+  type EditedField,
+  fieldsOf,
+  initialForm,
+  mergeEdit,
+  sameFields,
+  withExistingCategory,
+} from '../core/draft';
+import { firstIssue, type Issue } from '../core/issue';
 import type { MessageKey, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
+import { AlreadyClippedError } from '../storage/refusals';
 import type { Repositories } from '../storage/repositories';
 
 /** The form's `data-state`, part of the e2e contract. */
-export type PopupStatus = 'loading' | 'new' | 'existing' | 'saved' | 'error';
+export type PopupStatus = 'loading' | 'new' | 'existing' | 'published' | 'saved' | 'error';
+
+/** Fields typed here that were changed differently elsewhere: the popup asks which to keep. */
+export interface FieldConflict {
+  /** Found when a draft was restored, or when a save read the stored clipping. */
+  found: 'draft' | 'save';
+  fields: EditedField[];
+  stored: ClippingFields;
+}
 
 export interface Notice {
   tone: 'info' | 'success' | 'error';
@@ -60,10 +75,20 @@ export function createPopupState(services: PopupServices) {
   const notices = signal<Notice[]>([]);
   const saving = signal(false);
   const isUpdate = computed(() => existing.value !== undefined);
+  /** The page's item in a published issue, which the popup never edits (the issue is frozen). */
+  const published = signal<{ clipping: Clipping; issue: Issue } | null>(null);
+  /** After choosing to clip a published page again: its earlier note, one click from the field. */
+  const oldNote = signal<string | null>(null);
+  const conflict = signal<FieldConflict | null>(null);
 
   let repositories: Repositories | undefined;
   let draftKey = '';
   let baseline: ClippingFields = EMPTY_FIELDS;
+  let defaultCategoryId = '';
+  /** A draft found on a published page, used if the user clips it again. */
+  let pendingDraft: ClippingFields | undefined;
+  /** The published clipping this page is being clipped again after (reclip chosen), if any. */
+  let reclipping: string | null = null;
   let draftWrites: Promise<void> = Promise.resolve();
   let settings: NewsletterSettings = DEFAULT_SETTINGS;
 
@@ -86,32 +111,95 @@ export function createPopupState(services: PopupServices) {
         return;
       }
       draftKey = urlMatchKey(tab.url);
-      const [list, lastCategoryId, newsletter, found, draft] = await Promise.all([
+      const [list, lastCategoryId, newsletter, page, draft] = await Promise.all([
         repos.categories.list(),
         repos.settings.getLastCategoryId(),
         repos.settings.getNewsletter(),
-        repos.clippings.findByUrl(tab.url),
+        repos.clippings.findForPage(tab.url),
         repos.drafts.get(draftKey),
       ]);
-      const form = initialForm(
-        { url: tab.url, title: tab.title },
-        pickCategory(list, lastCategoryId) ?? '',
-        found,
-        draft,
-      );
       categories.value = list;
       settings = newsletter;
+      defaultCategoryId = pickCategory(list, lastCategoryId) ?? '';
+      const found = page.editable;
+      if (!found && page.published) {
+        // Publishing froze it: say where it went, and offer a new clipping or the archive, never an edit.
+        published.value = page.published;
+        pendingDraft = draft && fieldsOf(draft);
+        notices.value = [];
+        status.value = 'published';
+        return;
+      }
+      const form = initialForm({ url: tab.url, title: tab.title }, defaultCategoryId, found, draft);
       existing.value = found;
       baseline = form.baseline;
-      fields.value = form.fields;
       const loaded: Notice[] = [];
       if (found) loaded.push({ tone: 'info', text: t('alreadyClipped') });
       if (form.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
+      fields.value = keepCategory(form.fields, loaded);
       notices.value = loaded;
+      conflict.value =
+        form.conflicts.length > 0 ? { found: 'draft', fields: form.conflicts, stored: form.baseline } : null;
       status.value = form.origin;
     } catch (error) {
       fail(storageFailure('errorLoadFailed', error));
     }
+  }
+
+  /** The fields with a category that exists, adding a notice when a deleted one had to be replaced. */
+  function keepCategory(candidate: ClippingFields, said: Notice[]): ClippingFields {
+    const ids = categories.value.map((category) => category.id);
+    const fallback =
+      existing.value && ids.includes(existing.value.categoryId)
+        ? existing.value.categoryId
+        : defaultCategoryId;
+    const checked = withExistingCategory(candidate, ids, fallback);
+    if (checked.replaced !== null && fallback !== '') {
+      const label = categories.value.find((category) => category.id === fallback)?.label ?? fallback;
+      said.push({ tone: 'info', text: t('categoryReplaced', label) });
+    }
+    return checked.fields;
+  }
+
+  /** Clips a page of a published issue again, as a new item of the open issue. */
+  function reclip(): void {
+    const previous = published.value;
+    if (status.value !== 'published' || !previous) return;
+    const { clipping } = previous;
+    baseline = { url: clipping.url, title: clipping.title, note: '', categoryId: clipping.categoryId };
+    const said: Notice[] = [];
+    if (pendingDraft) said.push({ tone: 'info', text: t('draftRestored') });
+    baseline = keepCategory(baseline, []);
+    fields.value = keepCategory(pendingDraft ?? baseline, said);
+    oldNote.value = clipping.note === '' ? null : clipping.note;
+    reclipping = clipping.id;
+    notices.value = said;
+    status.value = 'new';
+  }
+
+  function insertOldNote(): void {
+    if (oldNote.value !== null) edit({ note: oldNote.value });
+  }
+
+  /** Resolves a conflict with what was typed: the stored version is the base, so a save keeps mine. */
+  function keepMine(): void {
+    const open = conflict.value;
+    if (!open) return;
+    baseline = open.stored;
+    conflict.value = null;
+    persistDraft();
+  }
+
+  /** Resolves a conflict with the stored version of each conflicting field; other own edits stay. */
+  function takeStored(): void {
+    const open = conflict.value;
+    if (!open) return;
+    const taken = { ...fields.value };
+    for (const name of open.fields) taken[name] = open.stored[name];
+    baseline = open.stored;
+    fields.value = taken;
+    conflict.value = null;
+    persistDraft();
   }
 
   /** Keeps what was typed: the popup may close at any moment, so every edit is written at once. */
@@ -122,7 +210,10 @@ export function createPopupState(services: PopupServices) {
       .then(() => {
         const current = fields.value;
         if (sameFields(current, baseline)) return repos.drafts.remove(draftKey);
-        return repos.drafts.save({ key: draftKey, ...current, updatedAt: services.now() });
+        // A draft of an edit remembers what it started from, so a later reorder or move elsewhere
+        // (which changes none of these fields) never makes it look stale.
+        const base = existing.value ? { base: baseline } : {};
+        return repos.drafts.save({ key: draftKey, ...current, updatedAt: services.now(), ...base });
       })
       .catch((error: unknown) => {
         // The typed text is still on screen; say that it is not kept if the popup closes.
@@ -131,7 +222,7 @@ export function createPopupState(services: PopupServices) {
   }
 
   function edit(change: Partial<ClippingFields>): void {
-    if (status.value === 'loading' || blocker.value) return;
+    if (status.value === 'loading' || status.value === 'published' || blocker.value) return;
     fields.value = { ...fields.value, ...change };
     if (status.value === 'saved') status.value = 'existing';
     persistDraft();
@@ -139,7 +230,9 @@ export function createPopupState(services: PopupServices) {
 
   async function save(): Promise<void> {
     const repos = repositories;
-    if (!repos || saving.value || status.value === 'loading' || blocker.value) return;
+    if (!repos || saving.value || blocker.value) return;
+    // A field changed both here and elsewhere is saved only once the user said which to keep.
+    if (status.value === 'loading' || status.value === 'published' || conflict.value) return;
     const problems = validateClippingFields(fields.value);
     if (problems.length > 0) {
       notices.value = problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }));
@@ -151,45 +244,97 @@ export function createPopupState(services: PopupServices) {
       await draftWrites;
       const now = services.now();
       const before = existing.value;
-      // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
-      const clipping = before
-        ? await repos.commitClip(reviseClipping(before, fields.value, now), draftKey)
-        : await repos.commitClip(
-            createClipping(
-              fields.value,
-              { issueId: null, clippedBy: settings.memberName },
+      let clipping: Clipping;
+      if (before) {
+        const outcome = await repos.commitClipEdit(
+          { id: before.id, base: baseline, fields: fields.value, now },
+          draftKey,
+        );
+        if (!outcome.ok) {
+          changedMeanwhile(outcome.current);
+          return;
+        }
+        clipping = outcome.saved;
+      } else {
+        // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
+        clipping = await repos.commitClip(
+          createClipping(
+            fields.value,
+            { issueId: null, clippedBy: settings.memberName },
+            services.newId(),
+            now,
+          ),
+          draftKey,
+          {
+            reclipOf: reclipping ?? undefined,
+            firstIssue: firstIssue(
               services.newId(),
+              localIsoDate(new Date(now)),
+              settings.meetingWeekday,
               now,
             ),
-            draftKey,
-            {
-              firstIssue: firstIssue(
-                services.newId(),
-                localIsoDate(new Date(now)),
-                settings.meetingWeekday,
-                now,
-              ),
-            },
-          );
+          },
+        );
+      }
       services.changes?.notify();
       existing.value = clipping;
-      baseline = {
-        url: clipping.url,
-        title: clipping.title,
-        note: clipping.note,
-        categoryId: clipping.categoryId,
-      };
+      baseline = fieldsOf(clipping);
       fields.value = baseline;
+      oldNote.value = null;
+      reclipping = null;
+      conflict.value = null;
       notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
       status.value = 'saved';
     } catch (error) {
-      fail(storageFailure('errorSaveFailed', error));
+      // Another popup clipped this page meanwhile: edit that clipping (after asking), never add a second.
+      if (error instanceof AlreadyClippedError) changedMeanwhile(error.current);
+      else fail(storageFailure('errorSaveFailed', error));
     } finally {
       saving.value = false;
     }
   }
 
-  return { status, blocker, fields, categories, existing, notices, saving, isUpdate, load, edit, save };
+  /** A save found the clipping changed (or deleted) by another page since the popup read it. */
+  function changedMeanwhile(current: Clipping | undefined): void {
+    if (!current) {
+      // Deleted elsewhere: the next save clips the page anew, with what was typed.
+      existing.value = undefined;
+      notices.value = [{ tone: 'info', text: t('deletedMeanwhile') }];
+      status.value = 'new';
+      return;
+    }
+    // Show their changes to fields not typed here at once; a field changed on both sides waits for
+    // the answer, and until then nothing is saved.
+    const stored = fieldsOf(current);
+    const merge = mergeEdit(baseline, fields.value, stored);
+    existing.value = current;
+    baseline = stored;
+    fields.value = merge.fields;
+    conflict.value = merge.conflicts.length > 0 ? { found: 'save', fields: merge.conflicts, stored } : null;
+    notices.value = conflict.value ? [] : [{ tone: 'info', text: t('alreadyClipped') }];
+    status.value = 'existing';
+  }
+
+  return {
+    status,
+    blocker,
+    fields,
+    categories,
+    existing,
+    notices,
+    saving,
+    isUpdate,
+    published,
+    oldNote,
+    conflict,
+    load,
+    edit,
+    save,
+    reclip,
+    insertOldNote,
+    keepMine,
+    takeStored,
+  };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

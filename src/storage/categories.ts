@@ -1,6 +1,7 @@
 import { type Category, sortCategories } from '../core/category';
 import type { ClipperDatabase } from './db';
 import { abortTransaction, commitWrites, STRICT } from './db';
+import { guardTransaction, refusePublished } from './refusals';
 
 export interface CategoryRepository {
   /** All categories in their display order. */
@@ -26,10 +27,17 @@ export function createCategoryRepository(db: ClipperDatabase): CategoryRepositor
       });
     },
     async remove(id, moveTo) {
-      const tx = db.transaction(['categories', 'clippings'], 'readwrite', STRICT);
+      const tx = db.transaction(['categories', 'clippings', 'issues'], 'readwrite', STRICT);
       const clippings = tx.objectStore('clippings');
       const all = await clippings.getAll();
       const affected = all.filter((record) => record.categoryId === id);
+      // Moving a published item to another category would change that issue's Markdown.
+      await guardTransaction(tx, () =>
+        refusePublished(
+          tx.objectStore('issues'),
+          affected.map((record) => record.issueId),
+        ),
+      );
       if (
         affected.length > 0 &&
         (moveTo === null || moveTo === id || !(await tx.objectStore('categories').get(moveTo)))

@@ -1,14 +1,21 @@
 import { type Clipping, type ClippingFields, compareNewestFirst } from '../core/clipping';
 import { sameFields } from '../core/draft';
+import { type Issue, recordPublishedEdit } from '../core/issue';
 import { urlMatchKey } from '../core/url';
 import type { ClipperDatabase } from './db';
 import { commitWrites, STRICT } from './db';
+import { guardTransaction, refusePublished } from './refusals';
 import type { ClippingRecordV2 } from './schema';
 
 export interface ClippingRepository {
   get(id: string): Promise<Clipping | undefined>;
   /** The clipping whose URL matches, compared without tracking parameters and fragment. */
   findByUrl(url: string): Promise<Clipping | undefined>;
+  /**
+   * The clippings of a page, for the popup: the one it edits (newest match not in a published issue)
+   * and the newest match that was published, with its issue. Read in one transaction.
+   */
+  findForPage(url: string): Promise<PageClippings>;
   /** Every clipping, newest first. */
   list(): Promise<Clipping[]>;
   /** Inserts or replaces the clipping with this id. */
@@ -25,8 +32,23 @@ export interface ClippingRepository {
     id: string,
     base: ClippingFields,
     revise: (stored: Clipping) => Clipping,
+    options?: PublishedEditOption,
   ): Promise<{ ok: true; saved: Clipping } | { ok: false; current: Clipping | undefined }>;
   remove(id: string): Promise<void>;
+}
+
+/**
+ * Every write here refuses (PublishedIssueError) to change, remove or move in a clipping of a published
+ * issue. `afterPublish` is the one way past: an edit the user confirmed in the archive, recorded on the
+ * issue (`editedAfterPublish`) in the same transaction.
+ */
+export interface PageClippings {
+  editable?: Clipping;
+  published?: { clipping: Clipping; issue: Issue };
+}
+
+export interface PublishedEditOption {
+  afterPublish?: number;
 }
 
 export function toClippingRecord(clipping: Clipping): ClippingRecordV2 {
@@ -40,6 +62,19 @@ export function toClipping(record: ClippingRecordV2): Clipping {
 }
 
 export function createClippingRepository(db: ClipperDatabase): ClippingRepository {
+  async function saveMany(clippings: readonly Clipping[]): Promise<void> {
+    const tx = db.transaction(['clippings', 'issues'], 'readwrite', STRICT);
+    const store = tx.objectStore('clippings');
+    await guardTransaction(tx, async () => {
+      const before = await Promise.all(clippings.map((clipping) => store.get(clipping.id)));
+      const touched = [...before.map((record) => record?.issueId), ...clippings.map((c) => c.issueId)];
+      await refusePublished(tx.objectStore('issues'), touched);
+    });
+    await commitWrites(tx, (write) => {
+      for (const clipping of clippings) write(store.put(toClippingRecord(clipping)));
+    });
+  }
+
   return {
     async get(id) {
       const record = await db.get('clippings', id);
@@ -51,37 +86,61 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
       const newest = records.sort((a, b) => b.updatedAt - a.updatedAt)[0];
       return newest && toClipping(newest);
     },
+    async findForPage(url) {
+      const tx = db.transaction(['clippings', 'issues'], 'readonly');
+      const records = await tx.objectStore('clippings').index('byUrlKey').getAll(urlMatchKey(url));
+      const found: PageClippings = {};
+      for (const record of records.sort((a, b) => b.updatedAt - a.updatedAt)) {
+        const issue =
+          record.issueId === null ? undefined : await tx.objectStore('issues').get(record.issueId);
+        if (issue?.status !== 'published') found.editable ??= toClipping(record);
+        else if (!found.published || issue.number > found.published.issue.number) {
+          found.published = { clipping: toClipping(record), issue };
+        }
+      }
+      await tx.done;
+      return found;
+    },
     async list() {
       const records = await db.getAllFromIndex('clippings', 'byCreatedAt');
       // The index orders ties by id ascending, reversed to descending; sort with the core's order so
       // clippings made in the same millisecond are listed the same way everywhere.
       return records.map(toClipping).sort(compareNewestFirst);
     },
-    async save(clipping) {
-      const tx = db.transaction('clippings', 'readwrite', STRICT);
-      await Promise.all([tx.store.put(toClippingRecord(clipping)), tx.done]);
-    },
-    async updateIfUnchanged(id, base, revise) {
-      const tx = db.transaction('clippings', 'readwrite', STRICT);
-      const record = await tx.store.get(id);
+    save: (clipping) => saveMany([clipping]),
+    saveMany,
+    async updateIfUnchanged(id, base, revise, { afterPublish } = {}) {
+      const tx = db.transaction(['clippings', 'issues'], 'readwrite', STRICT);
+      const store = tx.objectStore('clippings');
+      const issues = tx.objectStore('issues');
+      const record = await store.get(id);
       const stored = record && toClipping(record);
       if (!stored || !sameFields(stored, base)) {
         await tx.done;
         return { ok: false, current: stored };
       }
       const saved = revise(stored);
-      await commitWrites(tx, (write) => write(tx.store.put(toClippingRecord(saved))));
+      const frozen = stored.issueId === null ? undefined : await issues.get(stored.issueId);
+      const editsPublished = afterPublish !== undefined && frozen?.status === 'published';
+      await guardTransaction(tx, () =>
+        // The confirmed edit may change the item, not take it out of its issue or into another.
+        editsPublished && saved.issueId === stored.issueId
+          ? Promise.resolve()
+          : refusePublished(issues, [stored.issueId, saved.issueId]),
+      );
+      await commitWrites(tx, (write) => {
+        write(store.put(toClippingRecord(saved)));
+        if (editsPublished && frozen) write(issues.put(recordPublishedEdit(frozen, afterPublish)));
+      });
       return { ok: true, saved };
     },
-    async saveMany(clippings) {
-      const tx = db.transaction('clippings', 'readwrite', STRICT);
-      await commitWrites(tx, (write) => {
-        for (const clipping of clippings) write(tx.store.put(toClippingRecord(clipping)));
-      });
-    },
     async remove(id) {
-      const tx = db.transaction('clippings', 'readwrite', STRICT);
-      await Promise.all([tx.store.delete(id), tx.done]);
+      const tx = db.transaction(['clippings', 'issues'], 'readwrite', STRICT);
+      const store = tx.objectStore('clippings');
+      await guardTransaction(tx, async () =>
+        refusePublished(tx.objectStore('issues'), [(await store.get(id))?.issueId]),
+      );
+      await Promise.all([store.delete(id), tx.done]);
     },
   };
 }

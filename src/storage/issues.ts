@@ -3,6 +3,7 @@ import { followingIssue, type Issue, openIssue, type PublishPlan } from '../core
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
 import { abortTransaction, commitWrites, STRICT } from './db';
+import { guardTransaction, refusePublished } from './refusals';
 import type { ClipperDB } from './schema';
 
 type WritableIssues = IDBPObjectStore<
@@ -30,7 +31,9 @@ export interface IssueRepository {
   getOpen(): Promise<Issue | undefined>;
   /** Every issue, the newest number first. */
   list(): Promise<Issue[]>;
+  /** Refuses (PublishedIssueError) to change an issue that is published. */
   save(issue: Issue): Promise<void>;
+  get(id: string): Promise<Issue | undefined>;
   /** The open issue, opened now if there is none (see `resolveOpenIssue`). */
   ensureOpen(candidate: Issue): Promise<Issue>;
   /** Freezes the issue, opens the next and moves the carried-over clippings, all in one transaction. */
@@ -43,8 +46,10 @@ export function createIssueRepository(db: ClipperDatabase): IssueRepository {
     async list() {
       return (await db.getAll('issues')).sort((a, b) => b.number - a.number || b.createdAt - a.createdAt);
     },
+    get: (id) => db.get('issues', id),
     async save(issue) {
       const tx = db.transaction('issues', 'readwrite', STRICT);
+      await guardTransaction(tx, () => refusePublished(tx.store, [issue.id]));
       await Promise.all([tx.store.put(issue), tx.done]);
     },
     async ensureOpen(candidate) {

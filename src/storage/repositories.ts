@@ -2,7 +2,13 @@ import type { Clipping } from '../core/clipping';
 import { readEverything, replaceEverything, writeRecords } from './bulk';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
-import { type CommitOptions, commitClip } from './commit-clip';
+import {
+  type ClipEdit,
+  type ClipEditOutcome,
+  type CommitOptions,
+  commitClip,
+  commitClipEdit,
+} from './commit-clip';
 import type { ClipperDatabase } from './db';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { createIssueRepository, type IssueRepository } from './issues';
@@ -23,6 +29,8 @@ export interface Repositories {
   };
   /** Saves a clipping from the popup, ends its draft and remembers its category, atomically. */
   commitClip(clipping: Clipping, draftKey: string, options?: CommitOptions): Promise<Clipping>;
+  /** Saves a popup edit of the fields it changed onto the stored clipping, and ends its draft, atomically. */
+  commitClipEdit(edit: ClipEdit, draftKey: string): Promise<ClipEditOutcome>;
 }
 
 export function createRepositories(db: ClipperDatabase): Repositories {
@@ -38,5 +46,6 @@ export function createRepositories(db: ClipperDatabase): Repositories {
       replaceEverything: (data) => replaceEverything(db, data),
     },
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
+    commitClipEdit: (edit, draftKey) => commitClipEdit(db, edit, draftKey),
   };
 }

@@ -38,7 +38,13 @@ describe('initialForm', () => {
   it('starts from the page when there is neither a clipping nor a draft', () => {
     const form = initialForm(page, 'notable-articles', undefined, undefined);
     const expected = { url: page.url, title: page.title, note: '', categoryId: 'notable-articles' };
-    expect(form).toEqual({ origin: 'new', fields: expected, baseline: expected, restoredDraft: false });
+    expect(form).toEqual({
+      origin: 'new',
+      fields: expected,
+      baseline: expected,
+      restoredDraft: false,
+      conflicts: [],
+    });
   });
 
   it('restores a draft when there is no clipping, with the page as baseline', () => {
@@ -67,6 +73,7 @@ describe('initialForm', () => {
       fields: fieldsOf(existing),
       baseline: fieldsOf(existing),
       restoredDraft: false,
+      conflicts: [],
     });
   });
 

@@ -59,7 +59,7 @@ export function formStatesSeen(page: Page): Promise<string[]> {
   return page.evaluate(() => [...((window as { __formStatesSeen?: string[] }).__formStatesSeen ?? [])]);
 }
 
-export type FormState = 'loading' | 'new' | 'existing' | 'saved' | 'error';
+export type FormState = 'loading' | 'new' | 'existing' | 'published' | 'saved' | 'error';
 
 export const FORM = '[data-testid="clip-form"]';
 
@@ -94,5 +94,5 @@ export async function waitForFormState(
 
 /** Waits for the popup to finish loading: any state but `loading`. */
 export function waitForLoadedForm(page: Page): Promise<FormState> {
-  return waitForFormState(page, ['new', 'existing', 'saved', 'error']);
+  return waitForFormState(page, ['new', 'existing', 'published', 'saved', 'error']);
 }

@@ -38,7 +38,7 @@ async function renderPopup(setup: Setup = {}) {
   const loading = state.load();
   const view = render(
     <PopupContext.Provider value={state}>
-      <App t={t} onOpenOptions={() => {}} />
+      <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
     </PopupContext.Provider>,
   );
   await loading;
@@ -64,7 +64,7 @@ describe('popup', () => {
     });
     render(
       <PopupContext.Provider value={state}>
-        <App t={t} onOpenOptions={() => {}} />
+        <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
       </PopupContext.Provider>,
     );
     expect(form().dataset.state).toBe('loading');

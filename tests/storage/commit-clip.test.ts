@@ -38,13 +38,30 @@ async function withDraft(db: ClipperDatabase) {
   return repos;
 }
 
-/** The same database, but every transaction commitClip starts is aborted once its requests are queued. */
+/**
+ * The same database, but every transaction commitClip starts is aborted once its writes are queued
+ * (right after the drafts store's delete, the second of the three writes; the reads before them run).
+ */
 function abortingEveryTransaction(db: ClipperDatabase): ClipperDatabase {
-  const transaction = db.transaction.bind(db) as unknown as (...args: unknown[]) => { abort(): void };
+  const transaction = db.transaction.bind(db) as unknown as (...args: unknown[]) => {
+    abort(): void;
+    objectStore(name: string): { delete(key: string): Promise<unknown> };
+  };
   return {
     transaction(...args: unknown[]) {
       const tx = transaction(...args);
-      queueMicrotask(() => tx.abort());
+      const objectStore = tx.objectStore.bind(tx);
+      tx.objectStore = (name: string) => {
+        const store = objectStore(name);
+        if (name !== 'drafts') return store;
+        const remove = store.delete.bind(store);
+        store.delete = (key: string) => {
+          const request = remove(key);
+          queueMicrotask(() => tx.abort());
+          return request;
+        };
+        return store;
+      };
       return tx;
     },
   } as unknown as ClipperDatabase;
@@ -180,7 +197,7 @@ describe('commitClip, placing a new clipping in an issue', () => {
     const inIssue = { ...clipping, issueId: 'issue-old' };
     expect(await commitClip(db, inIssue, DRAFT_KEY)).toStrictEqual(inIssue);
     expect(await createClippingRepository(db).get('clip-1')).toStrictEqual(inIssue);
-    const inBacklog = { ...clipping, id: 'clip-2', issueId: null };
+    const inBacklog = { ...clipping, id: 'clip-2', url: 'https://example.com/other', issueId: null };
     expect(await commitClip(db, inBacklog, DRAFT_KEY)).toStrictEqual(inBacklog);
     expect(await db.count('issues')).toBe(0);
   });

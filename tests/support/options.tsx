@@ -21,8 +21,8 @@ export interface OptionsSetup {
 /** Renders the options page over a fresh database holding the given records, and waits for it to load. */
 export async function renderOptions(setup: OptionsSetup = {}) {
   const repositories = setup.repos ?? (await freshRepositories());
-  for (const issue of setup.issues ?? []) await repositories.issues.save(issue);
-  if (setup.clippings) await repositories.clippings.saveMany(setup.clippings);
+  // Written as a restore would: the repositories refuse to put items into an already published issue.
+  await repositories.bulk.writeRecords({ issues: setup.issues ?? [], clippings: setup.clippings ?? [] });
   if (setup.settings) await repositories.settings.saveNewsletter(setup.settings);
   let clock = 1_800_000_000_000;
   let ids = 0;

@@ -1,17 +1,29 @@
+import { useState } from 'preact/hooks';
 import { issueItems } from '../../core/issue';
+import { confirmPublishedEdit } from '../issue-actions';
 import { useOptionsState } from '../state';
+import { ArchivedItem } from './ArchivedItem';
+import { EditableClipping } from './EditableClipping';
 import { OutputPanel } from './OutputPanel';
 
 export interface ArchiveViewProps {
   formatDate: (time: number) => string;
 }
 
-/** Published issues, newest first; choosing one shows its Markdown again, generated from what it holds. */
+/**
+ * Published issues, newest first; choosing one shows its items as they went out and its Markdown again.
+ * They are frozen: only a confirmed 「公開済みの号を編集」 makes the items editable, and storage records
+ * each save made then on the issue, shown here.
+ */
 export function ArchiveView({ formatDate }: ArchiveViewProps) {
   const state = useOptionsState();
   const { t } = state.services;
+  const [editingIssueId, setEditingIssueId] = useState<string | null>(null);
   const published = state.issues.value.filter((issue) => issue.status === 'published');
   const chosen = published.find((issue) => issue.id === state.archivedId.value);
+  const items = chosen ? issueItems(chosen.id, state.clippings.value) : [];
+  const editing = chosen !== undefined && editingIssueId === chosen.id;
+  const edits = chosen?.editedAfterPublish ?? [];
   return (
     <section aria-labelledby="archive-heading" class="archive">
       <h2 id="archive-heading">{t('navArchive')}</h2>
@@ -26,6 +38,7 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
               aria-current={issue.id === chosen?.id}
               onClick={() => {
                 state.archivedId.value = issue.id;
+                state.archivedItemId.value = null;
               }}
             >
               {t('issueHeading', [String(issue.number), issue.date])}
@@ -37,7 +50,48 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
           </li>
         ))}
       </ul>
-      {chosen && <OutputPanel source={state.sourceOf(chosen)} />}
+      {chosen && (
+        <>
+          {edits.length > 0 && (
+            <p class="notice notice-info" data-testid="archive-edits">
+              {t('editedAfterPublish', edits.map((time) => formatDate(time)).join('、'))}
+            </p>
+          )}
+          <div class="actions">
+            <button
+              type="button"
+              class={editing ? undefined : 'danger'}
+              data-testid="archive-edit-published"
+              aria-pressed={editing}
+              onClick={() => {
+                if (editing) setEditingIssueId(null);
+                else if (confirmPublishedEdit(state, chosen)) setEditingIssueId(chosen.id);
+              }}
+            >
+              {t(editing ? 'stopEditingPublished' : 'editPublished')}
+            </button>
+          </div>
+          {editing ? (
+            <div class="archive-items">
+              {items.map((item) => (
+                <EditableClipping key={item.id} clipping={item} formatDate={formatDate} afterPublish />
+              ))}
+            </div>
+          ) : (
+            <ul class="archive-items">
+              {items.map((item) => (
+                <ArchivedItem
+                  key={item.id}
+                  clipping={item}
+                  t={t}
+                  current={item.id === state.archivedItemId.value}
+                />
+              ))}
+            </ul>
+          )}
+          <OutputPanel source={state.sourceOf(chosen)} />
+        </>
+      )}
     </section>
   );
 }

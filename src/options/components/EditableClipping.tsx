@@ -11,10 +11,18 @@ export interface EditableClippingProps {
   formatDate: (time: number) => string;
   actions?: ComponentChildren;
   handle?: ComponentChildren;
+  /** In the archive, after the user confirmed 「公開済みの号を編集」: saves are recorded as such. */
+  afterPublish?: boolean;
 }
 
 /** A clipping card that turns into its editor in place; every list of clippings on the page uses it. */
-export function EditableClipping({ clipping, formatDate, actions, handle }: EditableClippingProps) {
+export function EditableClipping({
+  clipping,
+  formatDate,
+  actions,
+  handle,
+  afterPublish = false,
+}: EditableClippingProps) {
   const state = useOptionsState();
   const { t } = state.services;
   if (state.editingId.value === clipping.id) {
@@ -23,7 +31,9 @@ export function EditableClipping({ clipping, formatDate, actions, handle }: Edit
         clipping={clipping}
         categories={state.categories.value}
         t={t}
-        onSave={(fields, base, options) => saveEdit(state, clipping.id, fields, base, options)}
+        onSave={(fields, base, options) =>
+          saveEdit(state, clipping.id, fields, base, { ...options, afterPublish })
+        }
         onCancel={() => {
           state.editingId.value = null;
         }}

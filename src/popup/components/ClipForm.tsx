@@ -5,18 +5,20 @@ import { Notices } from '../../ui/Notices';
 import { useSubmitShortcut } from '../../ui/submit-shortcut';
 import { TextField } from '../../ui/TextField';
 import { usePopupState } from '../state';
+import { ConflictPrompt } from './ConflictPrompt';
+import { PublishedPanel } from './PublishedPanel';
 
 export interface ClipFormProps {
   t: Translate;
+  onOpenPublished: (issueId: string, clippingId: string) => void;
 }
 
 /** The clip form: title, URL, note and category; saves on the button, Enter in a field, or Ctrl/Cmd+Enter. */
-export function ClipForm({ t }: ClipFormProps) {
+export function ClipForm({ t, onOpenPublished }: ClipFormProps) {
   const state = usePopupState();
-  const { fields, status, saving } = state;
+  const { status, saving } = state;
   const shortcut = useSubmitShortcut(() => void state.save());
   const loading = status.value === 'loading';
-  const current = fields.value;
   return (
     <form
       class="clip-form"
@@ -30,6 +32,25 @@ export function ClipForm({ t }: ClipFormProps) {
       {...shortcut}
     >
       <Notices notices={state.notices.value} testId="clip-notices" />
+      {status.value === 'published' ? (
+        <PublishedPanel t={t} onOpenPublished={onOpenPublished} />
+      ) : (
+        <ClipFields t={t} />
+      )}
+    </form>
+  );
+}
+
+/** The fields and the save button, with a conflict question above them when there is one. */
+function ClipFields({ t }: { t: Translate }) {
+  const state = usePopupState();
+  const { fields, status, saving } = state;
+  const loading = status.value === 'loading';
+  const current = fields.value;
+  const oldNote = state.oldNote.value;
+  return (
+    <>
+      <ConflictPrompt t={t} />
       <TextField
         id="clip-title"
         testId="clip-title"
@@ -56,6 +77,16 @@ export function ClipForm({ t }: ClipFormProps) {
         autoFocus={!loading}
         onInput={(note) => state.edit({ note })}
       />
+      {oldNote !== null && (
+        <button
+          type="button"
+          class="link-button"
+          data-testid="clip-old-note"
+          onClick={() => state.insertOldNote()}
+        >
+          {t('insertOldNote')}
+        </button>
+      )}
       <CategorySelect
         id="clip-category"
         testId="clip-category"
@@ -70,6 +101,6 @@ export function ClipForm({ t }: ClipFormProps) {
           {saving.value ? t('saving') : t(state.isUpdate.value ? 'update' : 'save')}
         </button>
       </div>
-    </form>
+    </>
   );
 }

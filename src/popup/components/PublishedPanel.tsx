@@ -1,0 +1,37 @@
+import type { Translate } from '../../core/messages';
+import { usePopupState } from '../state';
+
+export interface PublishedPanelProps {
+  t: Translate;
+  onOpenPublished: (issueId: string, clippingId: string) => void;
+}
+
+/**
+ * Shown instead of the fields on a page whose clipping went out in a published issue: that issue is
+ * frozen, so the choices are a new clipping in the open issue or a read-only look at the old one.
+ */
+export function PublishedPanel({ t, onOpenPublished }: PublishedPanelProps) {
+  const state = usePopupState();
+  const found = state.published.value;
+  if (!found) return null;
+  const { issue, clipping } = found;
+  return (
+    <div class="published-panel">
+      <p role="status" class="notice notice-info" data-testid="clip-published">
+        {t('publishedIn', [String(issue.number), issue.date])}
+      </p>
+      <div class="actions">
+        <button type="button" class="primary" data-testid="clip-reclip" onClick={() => state.reclip()}>
+          {t('reclip')}
+        </button>
+        <button
+          type="button"
+          data-testid="clip-view-published"
+          onClick={() => onOpenPublished(issue.id, clipping.id)}
+        >
+          {t('viewPublished')}
+        </button>
+      </div>
+    </div>
+  );
+}
