@@ -37,14 +37,22 @@ export function isValidChange(change: IssueChange): boolean {
   return true;
 }
 
-export async function updateOpenIssue(state: OptionsState, change: IssueChange): Promise<boolean> {
+/**
+ * Changes the open issue. With `issueId`, only while that issue is still the open one: a field's last
+ * text flushed after publishing belongs to the issue it was typed for, never to the next.
+ */
+export async function updateOpenIssue(
+  state: OptionsState,
+  change: IssueChange,
+  issueId?: string,
+): Promise<boolean> {
   if (!isValidChange(change)) return false;
   let updated: Issue | undefined;
   return state.write(
     (repos) => {
       // Read when this write's turn comes, so quick successive changes build on each other.
       const issue = state.openIssue.value;
-      if (!issue) return undefined;
+      if (!issue || (issueId !== undefined && issue.id !== issueId)) return undefined;
       updated = { ...issue, ...change, updatedAt: Math.max(state.services.now(), issue.updatedAt + 1) };
       return repos.issues.save(updated);
     },

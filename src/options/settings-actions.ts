@@ -4,12 +4,19 @@ import type { OptionsState } from './state';
 
 /** Changes to the newsletter settings and the categories. */
 
-export function saveSettings(state: OptionsState, settings: NewsletterSettings): Promise<boolean> {
+/**
+ * Saves a change to some of the newsletter settings, applied to the settings as the previous write left
+ * them: fields saved as they are typed never overwrite each other.
+ */
+export function updateSettings(state: OptionsState, change: Partial<NewsletterSettings>): Promise<boolean> {
+  let next: NewsletterSettings | undefined;
   return state.write(
-    (repos) => repos.settings.saveNewsletter(settings),
+    (repos) => {
+      next = { ...state.settings.value, ...change };
+      return repos.settings.saveNewsletter(next);
+    },
     () => {
-      state.settings.value = settings;
-      state.say('success', 'settingsSaved');
+      if (next) state.settings.value = next;
     },
   );
 }
