@@ -59,6 +59,17 @@ export function storedChanged(
   return { ...state, base: stored, theirs: stored };
 }
 
+/**
+ * The store refused the write of `form` because it no longer held what the write was built on: it
+ * holds `stored`, written elsewhere. That write and any sent after it (built on it) will not land; the
+ * field keeps its text and holds the other side's, exactly as when both sides changed it.
+ */
+export function refused(state: SharedText, form: string, stored: string): SharedText {
+  const at = state.pending.indexOf(form);
+  const pending = at === -1 ? state.pending : state.pending.slice(0, at);
+  return { ...state, base: stored, pending, theirs: state.value === stored ? null : stored };
+}
+
 /** Shows the other side's text; what was typed here is gone by the user's choice. */
 export function takeTheirs(state: SharedText): SharedText {
   // Writes still on their way stay expected, so one landing later is seen as ours and then undone.

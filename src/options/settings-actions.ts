@@ -4,16 +4,37 @@ import type { OptionsState } from './state';
 
 /** Changes to the newsletter settings and the categories. */
 
+/** A text saved as typed (useSharedText): written only over the value it was built on. */
+export interface TextGuard<T> {
+  /** The field's stored form in a record. */
+  read(record: T): string;
+  /** What the store must still hold for the write to go ahead. */
+  basis: string;
+  /** Called instead of writing when another page changed the field meanwhile. */
+  refuse(stored: string): void;
+}
+
 /**
- * Saves a change to some of the newsletter settings, applied to the settings as the previous write left
- * them: fields saved as they are typed never overwrite each other.
+ * Saves a change to some of the newsletter settings, applied to the settings as stored now (another
+ * tab may have changed other fields), so fields saved as they are typed never overwrite each other.
  */
-export function updateSettings(state: OptionsState, change: Partial<NewsletterSettings>): Promise<boolean> {
+export function updateSettings(
+  state: OptionsState,
+  change: Partial<NewsletterSettings>,
+  guard?: TextGuard<NewsletterSettings>,
+): Promise<boolean> {
   let next: NewsletterSettings | undefined;
   return state.write(
-    (repos) => {
-      next = { ...state.settings.value, ...change };
-      return repos.settings.saveNewsletter(next);
+    async (repos) => {
+      const current = await repos.settings.getNewsletter();
+      next = { ...current, ...change };
+      if (guard && guard.read(current) !== guard.basis && guard.read(current) !== guard.read(next)) {
+        state.settings.value = current;
+        guard.refuse(guard.read(current));
+        next = undefined;
+        return;
+      }
+      await repos.settings.saveNewsletter(next);
     },
     () => {
       if (next) state.settings.value = next;

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   keepMine,
   needsSave,
+  refused,
   type SharedText,
   sent,
   sharedText,
@@ -13,8 +14,11 @@ import {
 export interface SharedTextOptions {
   /** The value as stored now; it changes when this page or another one writes it. */
   stored: string;
-  /** Writes the stored form of what was typed. */
-  save: (form: string) => void;
+  /**
+   * Writes the stored form of what was typed, only if the store still holds `basis` (what this write
+   * was built on); otherwise calls `refuse` with what it holds and writes nothing.
+   */
+  save: (form: string, basis: string, refuse: (stored: string) => void) => void;
   /** The stored form of a value (a trimmed name), undefined when it cannot be stored yet. */
   formOf?: (value: string) => string | undefined;
   /** How long typing may pause before a write; every way of leaving writes at once. */
@@ -60,8 +64,9 @@ export function useSharedText({
     const now = current();
     const form = latest.current.formOf(now.value);
     if (!needsSave(now, form)) return;
+    const basis = now.pending.at(-1) ?? now.base;
     state.current = sent(now, form);
-    latest.current.save(form);
+    latest.current.save(form, basis, (stored) => update(refused(current(), form, stored)));
   };
   const update = (next: SharedText) => {
     if (next === state.current) return;

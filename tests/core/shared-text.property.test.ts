@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   keepMine,
   needsSave,
+  refused,
   type SharedText,
   sent,
   sharedText,
@@ -36,8 +37,8 @@ const asIs = (value: string) => value;
 function run(ops: readonly Op[], check: (before: SharedText, after: SharedText, via: string) => void) {
   let stored = '';
   const fields: SharedText[] = [sharedText(stored), sharedText(stored)];
-  const queue: { from: 0 | 1; value: string }[] = [];
-  const written: { from: 0 | 1; value: string; over: string }[] = [];
+  const queue: { from: 0 | 1; value: string; basis: string }[] = [];
+  const written: { from: 0 | 1; value: string; basis: string; over: string }[] = [];
   const heldAsTheirs: Set<string>[] = [new Set(), new Set()];
   const announce = () => {
     for (const i of [0, 1] as const) {
@@ -53,12 +54,18 @@ function run(ops: readonly Op[], check: (before: SharedText, after: SharedText, 
     else if (step.kind === 'save') {
       const current = fields[step.field] as SharedText;
       if (needsSave(current, current.value)) {
+        const basis = current.pending.at(-1) ?? current.base;
         fields[step.field] = sent(current, current.value);
-        queue.push({ from: step.field, value: current.value });
+        queue.push({ from: step.field, value: current.value, basis });
       }
     } else if (step.kind === 'land') {
       const next = queue.shift();
-      if (next) {
+      // The store writes only over what the write was built on (updateOpenIssue's guard).
+      if (next && stored !== next.basis && stored !== next.value) {
+        fields[next.from] = refused(fields[next.from] as SharedText, next.value, stored);
+        const held = fields[next.from]?.theirs;
+        if (held) heldAsTheirs[next.from]?.add(held);
+      } else if (next) {
         written.push({ ...next, over: stored });
         stored = next.value;
         announce();
@@ -100,6 +107,16 @@ describe('a shared text field', () => {
           }
           lastFrom[write.from]?.add(write.value);
         }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('lands a write only over the text it was built on', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        for (const write of run(ops, () => {}).written)
+          expect([write.basis, write.value]).toContain(write.over);
       }),
       { numRuns: 2000 },
     );

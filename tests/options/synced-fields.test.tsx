@@ -114,6 +114,37 @@ describe('a field follows changes made in another tab', () => {
     await waitFor(() => expect(field(b, 'issue-afterword').value).toBe('こちらの下書き'));
   });
 
+  it('refuses to write over a text this tab has not seen yet, and asks', async () => {
+    const { a, b, repos, field } = await twoTabs();
+    type(field(b, 'issue-afterword'), 'あちらの文章');
+    fireEvent.blur(field(b, 'issue-afterword'));
+    await waitFor(async () => expect((await repos.issues.getOpen())?.afterword).toBe('あちらの文章'));
+    // A has not heard of it (no load): its write must not land over it.
+    type(field(a, 'issue-afterword'), 'こちらの下書き');
+    fireEvent.blur(field(a, 'issue-afterword'));
+    const conflict = await within(a.view.container as HTMLElement).findByTestId('issue-afterword-conflict');
+    expect(within(conflict).getByTestId('issue-afterword-theirs').textContent).toBe('あちらの文章');
+    expect(field(a, 'issue-afterword').value).toBe('こちらの下書き');
+    expect((await repos.issues.getOpen())?.afterword).toBe('あちらの文章');
+  });
+
+  it('keeps a setting another tab changed when this tab saves a different one', async () => {
+    const { a, b, repos, field } = await twoTabs();
+    for (const page of [a, b])
+      fireEvent.click(within(page.view.container as HTMLElement).getByTestId('nav-settings'));
+    type(field(b, 'setting-name'), 'Infra Weekly');
+    fireEvent.blur(field(b, 'setting-name'));
+    await waitFor(async () => expect((await repos.settings.getNewsletter()).name).toBe('Infra Weekly'));
+    type(field(a, 'setting-member'), '山田');
+    fireEvent.blur(field(a, 'setting-member'));
+    await waitFor(async () =>
+      expect(await repos.settings.getNewsletter()).toMatchObject({
+        name: 'Infra Weekly',
+        memberName: '山田',
+      }),
+    );
+  });
+
   it('takes the other tab’s text when asked to', async () => {
     const { a, b, repos, field } = await twoTabs();
     type(field(a, 'issue-afterword'), 'こちら');

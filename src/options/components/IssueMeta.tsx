@@ -75,7 +75,13 @@ export function IssueMeta({ issue, rendered }: IssueMetaProps) {
         label={t('afterword')}
         rows={3}
         stored={issue.afterword}
-        save={(afterword) => void updateOpenIssue(state, { afterword }, issue.id)}
+        save={(afterword, basis, refuse) =>
+          void updateOpenIssue(
+            state,
+            { afterword },
+            { issueId: issue.id, read: (i) => i.afterword, basis, refuse },
+          )
+        }
       />
     </div>
   );

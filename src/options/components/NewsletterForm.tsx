@@ -32,7 +32,9 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
         stored={settings.name}
         // The Markdown's heading needs a name: an emptied field is not saved until it has one again.
         formOf={(value) => value.trim() || undefined}
-        save={(name) => void updateSettings(state, { name })}
+        save={(name, basis, refuse) =>
+          void updateSettings(state, { name }, { read: (s) => s.name, basis, refuse })
+        }
       />
       <SyncedField
         id="setting-intro"
@@ -40,7 +42,9 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
         rows={5}
         help={t('settingIntroHelp')}
         stored={settings.introTemplate}
-        save={(introTemplate) => void updateSettings(state, { introTemplate })}
+        save={(introTemplate, basis, refuse) =>
+          void updateSettings(state, { introTemplate }, { read: (s) => s.introTemplate, basis, refuse })
+        }
       />
       <div class="field">
         <label for="setting-weekday">{t('settingWeekday')}</label>
@@ -63,20 +67,30 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
         id="setting-member"
         label={t('settingMember')}
         stored={settings.memberName}
-        save={(memberName) => void updateSettings(state, { memberName })}
+        save={(memberName, basis, refuse) =>
+          void updateSettings(state, { memberName }, { read: (s) => s.memberName, basis, refuse })
+        }
       />
       <SyncedField
         id="setting-emoji"
         label={t('settingEmoji')}
         stored={settings.emoji}
-        save={(emoji) => void updateSettings(state, { emoji })}
+        save={(emoji, basis, refuse) =>
+          void updateSettings(state, { emoji }, { read: (s) => s.emoji, basis, refuse })
+        }
       />
       <SyncedField
         id="setting-topics"
         label={t('settingTopics')}
         stored={settings.topics.join(', ')}
         formOf={(value) => topicsOf(value).join(', ')}
-        save={(form) => void updateSettings(state, { topics: topicsOf(form) })}
+        save={(form, basis, refuse) =>
+          void updateSettings(
+            state,
+            { topics: topicsOf(form) },
+            { read: (s) => s.topics.join(', '), basis, refuse },
+          )
+        }
       />
     </div>
   );

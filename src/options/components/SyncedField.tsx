@@ -1,5 +1,5 @@
 import { SharedTextConflict } from '../../ui/SharedTextConflict';
-import { useSharedText } from '../../ui/use-shared-text';
+import { type SharedTextOptions, useSharedText } from '../../ui/use-shared-text';
 import { useOptionsState } from '../state';
 
 export interface SyncedFieldProps {
@@ -9,8 +9,8 @@ export interface SyncedFieldProps {
   stored: string;
   /** The stored form of a typed value, undefined while it cannot be saved (an empty name). */
   formOf?: (value: string) => string | undefined;
-  /** Saves the stored form. */
-  save: (form: string) => void;
+  /** Saves the stored form over `basis`, or refuses (see useSharedText). */
+  save: SharedTextOptions['save'];
   /** A textarea of this many rows instead of a single-line input. */
   rows?: number;
   help?: string;
