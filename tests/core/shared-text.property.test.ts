@@ -102,7 +102,7 @@ describe('a shared text field', () => {
           const other = (1 - write.from) as 0 | 1;
           const overOthers = write.over !== write.value && lastFrom[other]?.has(write.over);
           if (overOthers) {
-            const seen = heldAsTheirs[write.from]?.has(write.over) || lastFrom[write.from]?.has(write.over);
+            const seen = write.basis === write.over || heldAsTheirs[write.from]?.has(write.over);
             expect(seen, `${JSON.stringify(write)} in ${JSON.stringify(ops)}`).toBe(true);
           }
           lastFrom[write.from]?.add(write.value);
