@@ -56,11 +56,12 @@ function saveCategories(
 ): Promise<boolean> {
   let next: Category[] = [];
   return state.write(
-    (repos) => {
-      const result = change(state.categories.value);
-      if (!result) return undefined;
-      next = result;
-      return repos.categories.saveAll(next);
+    async (repos) => {
+      // From the list as stored: another tab's rename or reorder since this page loaded stays.
+      const stored = await repos.categories.list();
+      const result = change(stored);
+      next = result ?? stored;
+      if (result) await repos.categories.saveAll(result);
     },
     () => {
       state.categories.value = next;
@@ -77,11 +78,21 @@ export function addCategory(state: OptionsState, label: string): Promise<boolean
   );
 }
 
-export function renameCategory(state: OptionsState, id: string, label: string): Promise<boolean> {
+/** Renames a category; with `guard`, only while it still has the label the new one was typed over. */
+export function renameCategory(
+  state: OptionsState,
+  id: string,
+  label: string,
+  guard?: Omit<TextGuard<Category>, 'read'>,
+): Promise<boolean> {
   const trimmed = label.trim();
   return saveCategories(state, (current) => {
     const target = current.find((category) => category.id === id);
     if (trimmed === '' || !target || target.label === trimmed) return undefined;
+    if (guard && target.label !== guard.basis) {
+      guard.refuse(target.label);
+      return undefined;
+    }
     return current.map((category) => (category.id === id ? { ...category, label: trimmed } : category));
   });
 }

@@ -80,6 +80,46 @@ describe('settings are saved as typed', () => {
   });
 });
 
+describe('category names edited in two tabs', () => {
+  const labels = (page: { view: { container: Element } }) =>
+    within(page.view.container as HTMLElement).getAllByTestId('category-label') as HTMLInputElement[];
+
+  it('keeps another tab’s rename of one category when this tab renames another', async () => {
+    const { a, b, repos } = await twoTabs();
+    for (const page of [a, b])
+      fireEvent.click(within(page.view.container as HTMLElement).getByTestId('nav-settings'));
+    type(labels(b)[0] as HTMLInputElement, '👀 読んだもの');
+    fireEvent.blur(labels(b)[0] as HTMLInputElement);
+    await waitFor(async () => expect((await repos.categories.list())[0]?.label).toBe('👀 読んだもの'));
+    // A has not reloaded: its list still has the old first label.
+    type(labels(a)[1] as HTMLInputElement, '🛠️ 道具');
+    fireEvent.blur(labels(a)[1] as HTMLInputElement);
+    await waitFor(async () =>
+      expect((await repos.categories.list()).slice(0, 2).map((c) => c.label)).toEqual([
+        '👀 読んだもの',
+        '🛠️ 道具',
+      ]),
+    );
+  });
+
+  it('asks instead of renaming over a name this tab has not seen', async () => {
+    const { a, b, repos } = await twoTabs();
+    for (const page of [a, b])
+      fireEvent.click(within(page.view.container as HTMLElement).getByTestId('nav-settings'));
+    type(labels(b)[0] as HTMLInputElement, 'あちらの名前');
+    fireEvent.blur(labels(b)[0] as HTMLInputElement);
+    await waitFor(async () => expect((await repos.categories.list())[0]?.label).toBe('あちらの名前'));
+    type(labels(a)[0] as HTMLInputElement, 'こちらの名前');
+    fireEvent.blur(labels(a)[0] as HTMLInputElement);
+    const conflict = await within(a.view.container as HTMLElement).findByTestId(
+      'category-notable-articles-label-conflict',
+    );
+    expect(conflict.textContent).toContain('あちらの名前');
+    expect((labels(a)[0] as HTMLInputElement).value).toBe('こちらの名前');
+    expect((await repos.categories.list())[0]?.label).toBe('あちらの名前');
+  });
+});
+
 describe('a field follows changes made in another tab', () => {
   it('shows the afterword another tab saved, and builds on it', async () => {
     const { a, b, repos, field } = await twoTabs();

@@ -19,7 +19,7 @@ export function CategoryRow({ category, index, count }: CategoryRowProps) {
   const label = useSharedText({
     stored: category.label,
     formOf: (value) => value.trim() || undefined,
-    save: (form) => void renameCategory(state, category.id, form),
+    save: (form, basis, refuse) => void renameCategory(state, category.id, form, { basis, refuse }),
   });
   const [deleting, setDeleting] = useState(false);
   const others = state.categories.value.filter((other) => other.id !== category.id);
