@@ -16,7 +16,19 @@ export function describeStorageError(error: unknown): { key: MessageKey } | { te
   const refusal = REFUSALS[name];
   if (refusal) return { key: refusal };
   if (error instanceof Error && error.message) return { text: `${name || 'Error'}: ${error.message}` };
-  return { text: name || String(error) };
+  return { text: name || textOf(error) };
+}
+
+/**
+ * `String(error)` for anything a promise may reject with; that throws for an object without a prototype
+ * or with a throwing `toString`, and a report of a failure must never fail itself.
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /** The message `key` (e.g. "could not save ($1)") with the failure's reason filled in, in the user's language. */

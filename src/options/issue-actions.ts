@@ -8,6 +8,7 @@ import {
   parseArchiveHash,
   publishIssue,
 } from '../core/issue';
+import type { TextGuard } from './settings-actions';
 import type { OptionsState } from './state';
 
 /** Changes to issues: the open one's number, date, headline and afterword; publishing. */
@@ -38,16 +39,32 @@ export function isValidChange(change: IssueChange): boolean {
   return true;
 }
 
-export async function updateOpenIssue(state: OptionsState, change: IssueChange): Promise<boolean> {
+/**
+ * Changes the open issue, applied to the issue as stored now. With `guard`, only the issue it names
+ * while it is still the open one (a field's last text flushed after publishing belongs to the issue it
+ * was typed for), and only over the text the change was built on.
+ */
+export async function updateOpenIssue(
+  state: OptionsState,
+  change: IssueChange,
+  guard?: TextGuard<Issue> & { issueId: string },
+): Promise<boolean> {
   if (!isValidChange(change)) return false;
   let updated: Issue | undefined;
   return state.write(
-    (repos) => {
+    async (repos) => {
       // Read when this write's turn comes, so quick successive changes build on each other.
-      const issue = state.openIssue.value;
-      if (!issue) return undefined;
+      const mirrored = state.openIssue.value;
+      if (!mirrored || (guard && mirrored.id !== guard.issueId)) return;
+      const issue = (await repos.issues.list()).find((stored) => stored.id === mirrored.id) ?? mirrored;
       updated = { ...issue, ...change, updatedAt: Math.max(state.services.now(), issue.updatedAt + 1) };
-      return repos.issues.save(updated);
+      if (guard && guard.read(issue) !== guard.basis && guard.read(issue) !== guard.read(updated)) {
+        state.mergeIssues([issue]);
+        guard.refuse(guard.read(issue));
+        updated = undefined;
+        return;
+      }
+      await repos.issues.save(updated);
     },
     () => updated && state.mergeIssues([updated]),
   );

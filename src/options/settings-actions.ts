@@ -4,12 +4,40 @@ import type { OptionsState } from './state';
 
 /** Changes to the newsletter settings and the categories. */
 
-export function saveSettings(state: OptionsState, settings: NewsletterSettings): Promise<boolean> {
+/** A text saved as typed (useSharedText): written only over the value it was built on. */
+export interface TextGuard<T> {
+  /** The field's stored form in a record. */
+  read(record: T): string;
+  /** What the store must still hold for the write to go ahead. */
+  basis: string;
+  /** Called instead of writing when another page changed the field meanwhile. */
+  refuse(stored: string): void;
+}
+
+/**
+ * Saves a change to some of the newsletter settings, applied to the settings as stored now (another
+ * tab may have changed other fields), so fields saved as they are typed never overwrite each other.
+ */
+export function updateSettings(
+  state: OptionsState,
+  change: Partial<NewsletterSettings>,
+  guard?: TextGuard<NewsletterSettings>,
+): Promise<boolean> {
+  let next: NewsletterSettings | undefined;
   return state.write(
-    (repos) => repos.settings.saveNewsletter(settings),
+    async (repos) => {
+      const current = await repos.settings.getNewsletter();
+      next = { ...current, ...change };
+      if (guard && guard.read(current) !== guard.basis && guard.read(current) !== guard.read(next)) {
+        state.settings.value = current;
+        guard.refuse(guard.read(current));
+        next = undefined;
+        return;
+      }
+      await repos.settings.saveNewsletter(next);
+    },
     () => {
-      state.settings.value = settings;
-      state.say('success', 'settingsSaved');
+      if (next) state.settings.value = next;
     },
   );
 }
@@ -28,11 +56,12 @@ function saveCategories(
 ): Promise<boolean> {
   let next: Category[] = [];
   return state.write(
-    (repos) => {
-      const result = change(state.categories.value);
-      if (!result) return undefined;
-      next = result;
-      return repos.categories.saveAll(next);
+    async (repos) => {
+      // From the list as stored: another tab's rename or reorder since this page loaded stays.
+      const stored = await repos.categories.list();
+      const result = change(stored);
+      next = result ?? stored;
+      if (result) await repos.categories.saveAll(result);
     },
     () => {
       state.categories.value = next;
@@ -49,11 +78,21 @@ export function addCategory(state: OptionsState, label: string): Promise<boolean
   );
 }
 
-export function renameCategory(state: OptionsState, id: string, label: string): Promise<boolean> {
+/** Renames a category; with `guard`, only while it still has the label the new one was typed over. */
+export function renameCategory(
+  state: OptionsState,
+  id: string,
+  label: string,
+  guard?: Omit<TextGuard<Category>, 'read'>,
+): Promise<boolean> {
   const trimmed = label.trim();
   return saveCategories(state, (current) => {
     const target = current.find((category) => category.id === id);
     if (trimmed === '' || !target || target.label === trimmed) return undefined;
+    if (guard && target.label !== guard.basis) {
+      guard.refuse(target.label);
+      return undefined;
+    }
     return current.map((category) => (category.id === id ? { ...category, label: trimmed } : category));
   });
 }

@@ -1,15 +1,17 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeExtensionFiles, filesUnder, REPO_ROOT } from '../support/extension-files';
 
 /**
  * The extension shows text it does not control (page titles, notes, URLs). It stays safe because no code
  * under src/ ever parses a string as HTML or code: the pages are Preact, the preview is built from
  * markdown-it tokens. This guard fails on any such sink in src/, comments aside, and on a manifest that
- * loosens the extension's content security policy or loads a script from elsewhere.
+ * loosens the extension's content security policy or loads a script from elsewhere. The same page and
+ * manifest checks run on the build in tests/e2e/shipped-files.test.ts, after `vite build`.
  */
 
-const ROOT = resolve(import.meta.dirname, '../..');
+const ROOT = REPO_ROOT;
 const SRC = join(ROOT, 'src');
 
 /** Sinks that turn a string into markup or code, each with what to use instead. */
@@ -102,14 +104,6 @@ function findSinks(text: string, isHtml = false): string[] {
   return found;
 }
 
-function* filesUnder(dir: string): Generator<string> {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(path);
-    else yield path;
-  }
-}
-
 describe('the sink scanner', () => {
   it('finds each sink in code', () => {
     const code = [
@@ -173,80 +167,4 @@ describe('src/', () => {
   });
 });
 
-const DIST = join(ROOT, 'dist');
-/** The extension's pages as written and, once built, as shipped. */
-const PAGES = [SRC, ...(existsSync(DIST) ? [DIST] : [])].flatMap((dir) =>
-  Array.from(filesUnder(dir)).filter((path) => path.endsWith('.html')),
-);
-
-describe('the HTML pages', () => {
-  it('exist', () => {
-    expect(PAGES.length).toBeGreaterThanOrEqual(2);
-  });
-
-  it('have no inline script, event handler attribute or remote script', () => {
-    const problems: string[] = [];
-    for (const path of PAGES) {
-      const html = readFileSync(path, 'utf8').replace(/<!--[\s\S]*?-->/g, '');
-      for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
-        const src = /\ssrc\s*=\s*["']?([^"'\s>]+)/i.exec(tag)?.[1];
-        if (!src) problems.push(`${relative(ROOT, path)}: inline ${tag}`);
-        else if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src))
-          problems.push(`${relative(ROOT, path)}: remote ${tag}`);
-      }
-      for (const [attribute] of html.matchAll(/<[^>]*\son[a-z]+\s*=/gi)) {
-        problems.push(`${relative(ROOT, path)}: ${attribute}`);
-      }
-    }
-    expect(problems).toEqual([]);
-  });
-});
-
-/** Where a manifest names scripts and pages that run with the extension's privileges. */
-function scriptPaths(manifest: Record<string, unknown>): string[] {
-  const background = (manifest.background ?? {}) as {
-    service_worker?: string;
-    scripts?: string[];
-    page?: string;
-  };
-  const contentScripts = (manifest.content_scripts ?? []) as { js?: string[] }[];
-  const action = (manifest.action ?? {}) as { default_popup?: string };
-  const options = (manifest.options_ui ?? {}) as { page?: string };
-  const sandbox = (manifest.sandbox ?? {}) as { pages?: string[] };
-  return [
-    background.service_worker,
-    background.page,
-    ...(background.scripts ?? []),
-    ...contentScripts.flatMap((script) => script.js ?? []),
-    action.default_popup,
-    options.page,
-    typeof manifest.options_page === 'string' ? manifest.options_page : undefined,
-    ...(sandbox.pages ?? []),
-  ].filter((path): path is string => typeof path === 'string');
-}
-
-const MANIFESTS = [join(ROOT, 'manifest.json'), join(ROOT, 'dist', 'manifest.json')].filter((path) =>
-  existsSync(path),
-);
-
-describe.each(MANIFESTS.map((path) => [relative(ROOT, path), path]))('%s', (_, path) => {
-  const manifest = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-
-  it('keeps the default content security policy', () => {
-    // MV3's default (script-src 'self') forbids inline and remote scripts and eval; an override could undo it.
-    expect(manifest).not.toHaveProperty('content_security_policy');
-    expect(manifest).not.toHaveProperty('sandbox');
-  });
-
-  it('runs only scripts and pages packaged with the extension', () => {
-    const paths = scriptPaths(manifest);
-    expect(paths.length).toBeGreaterThan(0);
-    expect(paths.filter((script) => /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(script))).toEqual([]);
-  });
-
-  it('lets no web page connect to or load from the extension', () => {
-    expect(manifest).not.toHaveProperty('externally_connectable');
-    const resources = (manifest.web_accessible_resources ?? []) as { matches?: string[] }[];
-    expect(resources.flatMap((resource) => resource.matches ?? [])).not.toContain('<all_urls>');
-  });
-});
+describeExtensionFiles(SRC, join(ROOT, 'manifest.json'));

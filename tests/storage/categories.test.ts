@@ -3,8 +3,8 @@ import { type Category, DEFAULT_CATEGORIES } from '../../src/core/category';
 import { createCategoryRepository } from '../../src/storage/categories';
 import { createClippingRepository } from '../../src/storage/clippings';
 import type { ClipperDatabase } from '../../src/storage/db';
+import { openFreshDB } from '../support/database';
 import { makeClipping } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 /** Everything removing a category could touch, to compare before and after. */
 async function snapshot(db: ClipperDatabase) {

@@ -3,8 +3,8 @@ import type { Clipping } from '../../src/core/clipping';
 import { compareNewestFirst } from '../../src/core/clipping';
 import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository, toClippingRecord } from '../../src/storage/clippings';
+import { openFreshDB } from '../support/database';
 import { makeClipping } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 const ZENN = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f';
 

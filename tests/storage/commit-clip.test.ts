@@ -10,8 +10,8 @@ import { type ClipperDatabase, openClipperDB } from '../../src/storage/db';
 import { createDraftRepository } from '../../src/storage/drafts';
 import { createIssueRepository } from '../../src/storage/issues';
 import { createSettingsRepository } from '../../src/storage/settings';
+import { openFreshDB, uniqueDbName } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 const TAB_URL = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f?utm_source=x';
 const DRAFT_KEY = urlMatchKey(TAB_URL);
@@ -104,7 +104,7 @@ describe('commitClip', () => {
   });
 
   it('keeps the draft when the database was closed', async () => {
-    const name = `test-${crypto.randomUUID()}`;
+    const name = uniqueDbName();
     const db = await openClipperDB({ name });
     await withDraft(db);
     db.close();

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openClipperDB } from '../../src/storage/db';
 import { LATEST_VERSION } from '../../src/storage/migrations';
 import { DB_NAME } from '../../src/storage/schema';
-import { openFreshDB, uniqueDbName } from './fresh-db';
+import { openFreshDB, uniqueDbName } from '../support/database';
 
 const STORES = ['categories', 'clippings', 'drafts', 'issues', 'settings'];
 

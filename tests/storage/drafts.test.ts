@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/core/draft';
 import { createDraftRepository } from '../../src/storage/drafts';
-import { openFreshDB } from './fresh-db';
+import { openFreshDB } from '../support/database';
 
 const draft = (overrides: Partial<Draft> = {}): Draft => ({
   key: 'https://zenn.dev/team_soda/articles/0b57bba3a3665f',

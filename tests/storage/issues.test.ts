@@ -4,8 +4,8 @@ import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository } from '../../src/storage/clippings';
 import type { ClipperDatabase } from '../../src/storage/db';
 import { createIssueRepository } from '../../src/storage/issues';
+import { openFreshDB } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 const NOW = 50_000;
 

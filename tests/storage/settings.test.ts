@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../src/core/settings';
 import { createSettingsRepository, LAST_CATEGORY_KEY, NEWSLETTER_KEY } from '../../src/storage/settings';
-import { openFreshDB } from './fresh-db';
+import { openFreshDB } from '../support/database';
 
 describe('settings repository', () => {
   it('has no last category in a fresh database', async () => {

@@ -1,8 +1,30 @@
-import { openClipperDB } from '../../src/storage/db';
+import { deleteDB } from 'idb';
+import { onTestFinished } from 'vitest';
+import { type ClipperDatabase, type OpenOptions, openClipperDB } from '../../src/storage/db';
 import { createRepositories, type Repositories } from '../../src/storage/repositories';
 
-/** A fresh, uniquely named database on fake-indexeddb, and its repositories. */
+/**
+ * The one way tests get a database: fake-indexeddb (tests/setup/indexeddb.ts), a name no other test
+ * uses so tests never see each other's data, deleted when the test ends.
+ */
+
+/** A database name no other test uses, for tests that open, close and reopen one database themselves. */
+export function uniqueDbName(): string {
+  return `test-${crypto.randomUUID()}`;
+}
+
+/** Opens a new, empty database for the current test and deletes it when the test ends. */
+export async function openFreshDB(options: Omit<OpenOptions, 'name'> = {}): Promise<ClipperDatabase> {
+  const name = uniqueDbName();
+  const db = await openClipperDB({ ...options, name });
+  onTestFinished(async () => {
+    db.close();
+    await deleteDB(name);
+  });
+  return db;
+}
+
+/** A fresh database's repositories, for tests of the pages. */
 export async function freshRepositories(): Promise<Repositories> {
-  const db = await openClipperDB({ name: `test-${crypto.randomUUID()}` });
-  return createRepositories(db);
+  return createRepositories(await openFreshDB());
 }

@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Category } from '../../core/category';
+import { SharedTextConflict } from '../../ui/SharedTextConflict';
+import { useSharedText } from '../../ui/use-shared-text';
 import { clippingsIn, deleteCategory, moveCategory, renameCategory } from '../settings-actions';
 import { useOptionsState } from '../state';
 
@@ -13,7 +15,12 @@ export interface CategoryRowProps {
 export function CategoryRow({ category, index, count }: CategoryRowProps) {
   const state = useOptionsState();
   const { t } = state.services;
-  const [label, setLabel] = useState(category.label);
+  // Renamed as typed; a rename in another tab shows here unless this row has unsaved text.
+  const label = useSharedText({
+    stored: category.label,
+    formOf: (value) => value.trim() || undefined,
+    save: (form, basis, refuse) => void renameCategory(state, category.id, form, { basis, refuse }),
+  });
   const [deleting, setDeleting] = useState(false);
   const others = state.categories.value.filter((other) => other.id !== category.id);
   const [moveTo, setMoveTo] = useState(others[0]?.id ?? '');
@@ -27,10 +34,11 @@ export function CategoryRow({ category, index, count }: CategoryRowProps) {
       <input
         id={inputId}
         data-testid="category-label"
-        value={label}
-        onInput={(event) => setLabel(event.currentTarget.value)}
-        onChange={() => void renameCategory(state, category.id, label)}
+        value={label.value}
+        onInput={(event) => label.input(event.currentTarget.value)}
+        onBlur={label.flush}
       />
+      <SharedTextConflict field={label} t={t} testId={`${inputId}-label`} />
       <button
         type="button"
         aria-label={t('moveUpLabel', category.label)}

@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
 import type { Clipping } from '../../core/clipping';
 import type { Issue } from '../../core/issue';
 import { updateOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
+import { SyncedField } from './SyncedField';
 
 export interface IssueMetaProps {
   issue: Issue;
@@ -14,9 +14,6 @@ export interface IssueMetaProps {
 export function IssueMeta({ issue, rendered }: IssueMetaProps) {
   const state = useOptionsState();
   const { t } = state.services;
-  // The afterword is typed here and written on every input; the local copy keeps the caret steady.
-  const [afterword, setAfterword] = useState(issue.afterword);
-  useEffect(() => setAfterword(issue.afterword), [issue.id]);
   return (
     <div class="issue-meta">
       <div class="issue-meta-row">
@@ -71,20 +68,21 @@ export function IssueMeta({ issue, rendered }: IssueMetaProps) {
           </select>
         </div>
       </div>
-      <div class="field">
-        <label for="issue-afterword">{t('afterword')}</label>
-        <textarea
-          id="issue-afterword"
-          data-testid="issue-afterword"
-          rows={3}
-          value={afterword}
-          onInput={(event) => {
-            const value = event.currentTarget.value;
-            setAfterword(value);
-            void updateOpenIssue(state, { afterword: value });
-          }}
-        />
-      </div>
+      {/* Keyed by issue: after publishing, the field starts over on the next issue's own afterword. */}
+      <SyncedField
+        key={issue.id}
+        id="issue-afterword"
+        label={t('afterword')}
+        rows={3}
+        stored={issue.afterword}
+        save={(afterword, basis, refuse) =>
+          void updateOpenIssue(
+            state,
+            { afterword },
+            { issueId: issue.id, read: (i) => i.afterword, basis, refuse },
+          )
+        }
+      />
     </div>
   );
 }

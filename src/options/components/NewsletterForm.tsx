@@ -1,9 +1,7 @@
-import { useState } from 'preact/hooks';
 import type { Weekday } from '../../core/calendar';
-import type { NewsletterSettings } from '../../core/settings';
-import { TextField } from '../../ui/TextField';
-import { saveSettings } from '../settings-actions';
+import { updateSettings } from '../settings-actions';
 import { useOptionsState } from '../state';
+import { SyncedField } from './SyncedField';
 
 export interface NewsletterFormProps {
   language: string;
@@ -11,54 +9,52 @@ export interface NewsletterFormProps {
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
-/** The newsletter's name, intro template, meeting day, the member's own name and Zenn front matter. */
+const topicsOf = (value: string): string[] => value.split(/[,、\s]+/).filter(Boolean);
+
+/**
+ * The newsletter's name, intro template, meeting day, the member's own name and Zenn front matter.
+ * Each is saved as it is typed, like the rest of the page: there is no save button to forget.
+ */
 export function NewsletterForm({ language }: NewsletterFormProps) {
   const state = useOptionsState();
   const { t } = state.services;
-  const [draft, setDraft] = useState<NewsletterSettings>(state.settings.value);
-  const edit = (change: Partial<NewsletterSettings>) => setDraft((current) => ({ ...current, ...change }));
+  const settings = state.settings.value;
   // 2023-01-01 was a Sunday: day n of that week names weekday n in the UI language.
   const weekdayName = (day: Weekday) =>
     new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(
       Date.UTC(2023, 0, 1 + day),
     );
   return (
-    <form
-      class="settings-form"
-      data-testid="settings-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void saveSettings(state, { ...draft, name: draft.name.trim() || state.settings.value.name });
-      }}
-    >
-      <TextField
+    <div class="settings-form" data-testid="settings-form">
+      <SyncedField
         id="setting-name"
-        testId="setting-name"
         label={t('settingName')}
-        value={draft.name}
-        onInput={(name) => edit({ name })}
+        stored={settings.name}
+        // The Markdown's heading needs a name: an emptied field is not saved until it has one again.
+        formOf={(value) => value.trim() || undefined}
+        save={(name, basis, refuse) =>
+          void updateSettings(state, { name }, { read: (s) => s.name, basis, refuse })
+        }
       />
-      <div class="field">
-        <label for="setting-intro">{t('settingIntro')}</label>
-        <textarea
-          id="setting-intro"
-          data-testid="setting-intro"
-          rows={5}
-          value={draft.introTemplate}
-          aria-describedby="setting-intro-help"
-          onInput={(event) => edit({ introTemplate: event.currentTarget.value })}
-        />
-        <span id="setting-intro-help" class="hint">
-          {t('settingIntroHelp')}
-        </span>
-      </div>
+      <SyncedField
+        id="setting-intro"
+        label={t('settingIntro')}
+        rows={5}
+        help={t('settingIntroHelp')}
+        stored={settings.introTemplate}
+        save={(introTemplate, basis, refuse) =>
+          void updateSettings(state, { introTemplate }, { read: (s) => s.introTemplate, basis, refuse })
+        }
+      />
       <div class="field">
         <label for="setting-weekday">{t('settingWeekday')}</label>
         <select
           id="setting-weekday"
           data-testid="setting-weekday"
-          value={String(draft.meetingWeekday)}
-          onChange={(event) => edit({ meetingWeekday: Number(event.currentTarget.value) as Weekday })}
+          value={String(settings.meetingWeekday)}
+          onChange={(event) =>
+            void updateSettings(state, { meetingWeekday: Number(event.currentTarget.value) as Weekday })
+          }
         >
           {WEEKDAYS.map((day) => (
             <option key={day} value={String(day)}>
@@ -67,32 +63,35 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           ))}
         </select>
       </div>
-      <TextField
+      <SyncedField
         id="setting-member"
-        testId="setting-member"
         label={t('settingMember')}
-        value={draft.memberName}
-        onInput={(memberName) => edit({ memberName })}
+        stored={settings.memberName}
+        save={(memberName, basis, refuse) =>
+          void updateSettings(state, { memberName }, { read: (s) => s.memberName, basis, refuse })
+        }
       />
-      <TextField
+      <SyncedField
         id="setting-emoji"
-        testId="setting-emoji"
         label={t('settingEmoji')}
-        value={draft.emoji}
-        onInput={(emoji) => edit({ emoji })}
+        stored={settings.emoji}
+        save={(emoji, basis, refuse) =>
+          void updateSettings(state, { emoji }, { read: (s) => s.emoji, basis, refuse })
+        }
       />
-      <TextField
+      <SyncedField
         id="setting-topics"
-        testId="setting-topics"
         label={t('settingTopics')}
-        value={draft.topics.join(', ')}
-        onInput={(value) => edit({ topics: value.split(/[,、\s]+/).filter(Boolean) })}
+        stored={settings.topics.join(', ')}
+        formOf={(value) => topicsOf(value).join(', ')}
+        save={(form, basis, refuse) =>
+          void updateSettings(
+            state,
+            { topics: topicsOf(form) },
+            { read: (s) => s.topics.join(', '), basis, refuse },
+          )
+        }
       />
-      <div class="actions">
-        <button type="submit" class="primary" data-testid="settings-save">
-          {t('save')}
-        </button>
-      </div>
-    </form>
+    </div>
   );
 }

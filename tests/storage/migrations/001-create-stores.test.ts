@@ -3,7 +3,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { DEFAULT_CATEGORIES, sortCategories } from '../../../src/core/category';
 import { createStores } from '../../../src/storage/migrations/001-create-stores';
 import type { ClipperDBV1 } from '../../../src/storage/schema';
-import { uniqueDbName } from '../fresh-db';
+import { uniqueDbName } from '../../support/database';
 
 /** A fresh database at exactly version 1, whatever the latest version is by now. */
 async function openAtVersion1(): Promise<IDBPDatabase<ClipperDBV1>> {

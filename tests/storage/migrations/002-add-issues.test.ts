@@ -11,10 +11,10 @@ import { createIssueRepository } from '../../../src/storage/issues';
 import { MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
 import { MIGRATED_ISSUE_ID } from '../../../src/storage/migrations/002-add-issues';
 import type { ClipperDBV1, ClippingRecordV1, SettingRecordV1 } from '../../../src/storage/schema';
+import { uniqueDbName } from '../../support/database';
 import { withTimeZoneAsync } from '../../support/time-zone';
 import { type DatabaseFixture, loadFixture } from '../fixtures/load-fixture';
 import v1Fixture from '../fixtures/v1-database.json';
-import { uniqueDbName } from '../fresh-db';
 
 type RunArgs = Parameters<typeof runMigrations>;
 

@@ -1,7 +1,7 @@
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, type Migration, runMigrations } from '../../../src/storage/migrations';
-import { openFreshDB, uniqueDbName } from '../fresh-db';
+import { openFreshDB, uniqueDbName } from '../../support/database';
 
 type RunArgs = Parameters<typeof runMigrations>;
 

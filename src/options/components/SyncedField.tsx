@@ -1,0 +1,51 @@
+import { SharedTextConflict } from '../../ui/SharedTextConflict';
+import { type SharedTextOptions, useSharedText } from '../../ui/use-shared-text';
+import { useOptionsState } from '../state';
+
+export interface SyncedFieldProps {
+  id: string;
+  label: string;
+  /** The setting as stored, in the form this field shows. */
+  stored: string;
+  /** The stored form of a typed value, undefined while it cannot be saved (an empty name). */
+  formOf?: (value: string) => string | undefined;
+  /** Saves the stored form over `basis`, or refuses (see useSharedText). */
+  save: SharedTextOptions['save'];
+  /** A textarea of this many rows instead of a single-line input. */
+  rows?: number;
+  help?: string;
+}
+
+/** A text field of the page (a setting, the afterword), saved as it is typed and following changes made in another tab (useSharedText). */
+export function SyncedField({ id, label, stored, formOf, save, rows, help }: SyncedFieldProps) {
+  const { t } = useOptionsState().services;
+  const field = useSharedText({ stored, save, formOf });
+  const common = {
+    id,
+    'data-testid': id,
+    value: field.value,
+    'aria-describedby': help ? `${id}-help` : undefined,
+    onBlur: field.flush,
+  };
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      {rows ? (
+        <textarea {...common} rows={rows} onInput={(event) => field.input(event.currentTarget.value)} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          spellcheck={false}
+          onInput={(event) => field.input(event.currentTarget.value)}
+        />
+      )}
+      {help && (
+        <span id={`${id}-help`} class="hint">
+          {help}
+        </span>
+      )}
+      <SharedTextConflict field={field} t={t} testId={id} />
+    </div>
+  );
+}
