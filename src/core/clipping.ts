@@ -23,7 +23,7 @@ export interface Clipping {
   updatedAt: number;
   /**
    * Notes from other members' clippings of the same URL, folded into this item by a team merge
-   * (src/core/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
+   * (src/core/transfer/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
    */
   otherNotes?: OtherNote[];
 }

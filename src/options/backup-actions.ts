@@ -1,15 +1,15 @@
-import { backupFilename, createBackup, serializeBackup } from '../core/backup';
-import { planMerge } from '../core/backup-merge';
-import { type BackupError, describeBackupError, parseBackup } from '../core/backup-validate';
 import { issueItems } from '../core/issue';
 import { storageErrorMessage } from '../core/storage-error';
+import { backupFilename, createBackup, serializeBackup } from '../core/transfer/backup';
+import { planMerge } from '../core/transfer/backup-merge';
+import { type BackupError, describeBackupError, parseBackup } from '../core/transfer/backup-validate';
 import {
   createTeamFile,
   parseTeamFile,
   planTeamMerge,
   type TeamFile,
   teamFilename,
-} from '../core/team-merge';
+} from '../core/transfer/team-merge';
 import type { OptionsState } from './state';
 
 /** Backup, restore and team merge from the options page. Each import validates everything first. */

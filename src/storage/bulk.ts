@@ -1,9 +1,9 @@
 import type { IDBPTransaction } from 'idb';
-import type { BackupData } from '../core/backup';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
+import type { BackupData } from '../core/transfer/backup';
 import { toClipping, toClippingRecord } from './clippings';
 import { type ClipperDatabase, commitWrites, STRICT } from './db';
 import type { ClipperDB } from './schema';

@@ -1,8 +1,8 @@
+import type { Category } from '../category';
+import type { Clipping, OtherNote } from '../clipping';
+import type { Issue } from '../issue';
+import type { NewsletterSettings } from '../settings';
 import type { ValueRule } from './backup-validate';
-import type { Category } from './category';
-import type { Clipping, OtherNote } from './clipping';
-import type { Issue } from './issue';
-import type { NewsletterSettings } from './settings';
 
 /**
  * The backup file: everything a person made (clippings, issues, categories, newsletter settings) in one

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { createBackup, serializeBackup } from '../../src/core/backup';
+import { isIsoDate } from '../../../src/core/calendar';
+import type { MessageKey } from '../../../src/core/messages';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import { createBackup, serializeBackup } from '../../../src/core/transfer/backup';
 import {
   type BackupError,
   type BackupMessageKey,
@@ -13,15 +16,12 @@ import {
   parseBackup,
   utf8ByteLength,
   type ValueRule,
-} from '../../src/core/backup-validate';
-import { isIsoDate } from '../../src/core/calendar';
-import type { MessageKey } from '../../src/core/messages';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { makeClipping } from '../support/factories';
+} from '../../../src/core/transfer/backup-validate';
+import { makeClipping } from '../../support/factories';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const VALID = read('./fixtures/backup-valid.json');
-const schema = JSON.parse(read('../../docs/backup.schema.json'));
+const schema = JSON.parse(read('../../../docs/backup.schema.json'));
 const matchesSchema = new Ajv2020({
   allErrors: true,
   formats: { date: isIsoDate, 'date-time': isIsoDateTime },
@@ -553,7 +553,7 @@ describe('backup error messages in _locales', () => {
   const toMessageKey = (key: BackupMessageKey): MessageKey => key;
   const locales = ['ja', 'en'].map(
     (locale) =>
-      [locale, JSON.parse(read(`../../public/_locales/${locale}/messages.json`))] as [
+      [locale, JSON.parse(read(`../../../public/_locales/${locale}/messages.json`))] as [
         string,
         Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
       ],

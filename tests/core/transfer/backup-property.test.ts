@@ -2,17 +2,17 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BackupData, createBackup, serializeBackup } from '../../src/core/backup';
-import { planMerge } from '../../src/core/backup-merge';
-import { isIsoDateTime, parseBackup } from '../../src/core/backup-validate';
-import { isIsoDate } from '../../src/core/calendar';
-import type { Category } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
-import type { Issue } from '../../src/core/issue';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../src/core/settings';
-import { applyMergePlan } from '../support/backup';
+import { isIsoDate } from '../../../src/core/calendar';
+import type { Category } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
+import type { Issue } from '../../../src/core/issue';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../../src/core/settings';
+import { type BackupData, createBackup, serializeBackup } from '../../../src/core/transfer/backup';
+import { planMerge } from '../../../src/core/transfer/backup-merge';
+import { isIsoDateTime, parseBackup } from '../../../src/core/transfer/backup-validate';
+import { applyMergePlan } from '../../support/backup';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/backup.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../../docs/backup.schema.json', import.meta.url), 'utf8'));
 const matchesSchema = new Ajv2020({ formats: { date: isIsoDate, 'date-time': isIsoDateTime } }).compile(
   schema,
 );

@@ -1,3 +1,5 @@
+import { isIsoDate } from '../calendar';
+import { isHttpUrl } from '../url';
 import {
   BACKUP_FORMAT,
   BACKUP_SHAPE,
@@ -6,8 +8,6 @@ import {
   canonicalData,
   type FieldShape,
 } from './backup';
-import { isIsoDate } from './calendar';
-import { isHttpUrl } from './url';
 
 /** Larger files are refused before they are parsed: years of weekly issues fit in a few MiB. */
 export const MAX_BACKUP_BYTES = 20 * 1024 * 1024;

@@ -1,8 +1,8 @@
-import { isIsoDate } from './calendar';
-import { type Category, sortCategories } from './category';
-import type { Clipping, OtherNote } from './clipping';
-import { compareItemOrder, type Issue } from './issue';
-import { isHttpUrl, urlMatchKey } from './url';
+import { isIsoDate } from '../calendar';
+import { type Category, sortCategories } from '../category';
+import type { Clipping, OtherNote } from '../clipping';
+import { compareItemOrder, type Issue } from '../issue';
+import { isHttpUrl, urlMatchKey } from '../url';
 
 /**
  * Team merge: each member writes the open issue's clippings to a team file; the editor merges several

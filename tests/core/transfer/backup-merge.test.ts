@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupData } from '../../src/core/backup';
-import { planMerge } from '../../src/core/backup-merge';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
-import type { Issue } from '../../src/core/issue';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { applyMergePlan } from '../support/backup';
-import { makeClipping, makeIssue } from '../support/factories';
+import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
+import type { Issue } from '../../../src/core/issue';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { BackupData } from '../../../src/core/transfer/backup';
+import { planMerge } from '../../../src/core/transfer/backup-merge';
+import { applyMergePlan } from '../../support/backup';
+import { makeClipping, makeIssue } from '../../support/factories';
 
 const data = (parts: Partial<BackupData> = {}): BackupData => ({
   clippings: [],

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Category, DEFAULT_CATEGORIES } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
+import { type Category, DEFAULT_CATEGORIES } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
 import {
   createTeamFile,
   parseTeamFile,
@@ -15,9 +15,9 @@ import {
   type TeamMergeLocal,
   type TeamMergePlan,
   teamFilename,
-} from '../../src/core/team-merge';
-import { urlMatchKey } from '../../src/core/url';
-import { makeClipping, makeIssue } from '../support/factories';
+} from '../../../src/core/transfer/team-merge';
+import { urlMatchKey } from '../../../src/core/url';
+import { makeClipping, makeIssue } from '../../support/factories';
 
 const ISSUE = makeIssue({ id: 'open', number: 41, date: '2023-09-15' });
 const NOW = Date.UTC(2023, 8, 14, 10, 0, 0);

@@ -1,8 +1,8 @@
+import type { Category } from '../category';
+import type { Clipping } from '../clipping';
+import type { Issue } from '../issue';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../settings';
 import { type BackupData, compareIds } from './backup';
-import type { Category } from './category';
-import type { Clipping } from './clipping';
-import type { Issue } from './issue';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from './settings';
 
 /**
  * Merging a backup into this install's data (docs/backup-format.md, "Merge"). Pure: it takes both data
