@@ -1,4 +1,5 @@
 import { isIsoDate, localIsoDate } from '../core/calendar';
+import { isIssueNumber } from '../core/fields';
 import {
   firstIssue,
   type Issue,
@@ -30,9 +31,9 @@ export async function ensureOpenIssue(state: OptionsState): Promise<void> {
   );
 }
 
-/** A change the open issue may take: a positive whole number, a real date. Others are refused. */
+/** A change the open issue may take: the number and date rules an import checks too (core/fields.ts). */
 export function isValidChange(change: IssueChange): boolean {
-  if (change.number !== undefined && !(Number.isInteger(change.number) && change.number > 0)) return false;
+  if (change.number !== undefined && !isIssueNumber(change.number)) return false;
   if (change.date !== undefined && !isIsoDate(change.date)) return false;
   return true;
 }

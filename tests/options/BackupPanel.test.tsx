@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { parseBackup } from '../../src/core/transfer/backup-validate';
+import { parseBackup } from '../../src/core/transfer/backup';
 import { makeClipping, makeIssue } from '../support/factories';
 import { renderOptions } from '../support/options';
 

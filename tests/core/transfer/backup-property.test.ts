@@ -5,11 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../src/core/calendar';
 import type { Category } from '../../../src/core/category';
 import type { Clipping } from '../../../src/core/clipping';
+import { hasUrlOrTitle } from '../../../src/core/fields';
 import type { Issue } from '../../../src/core/issue';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../../src/core/settings';
-import { type BackupData, createBackup, serializeBackup } from '../../../src/core/transfer/backup';
+import {
+  type BackupData,
+  createBackup,
+  parseBackup,
+  serializeBackup,
+} from '../../../src/core/transfer/backup';
 import { planMerge } from '../../../src/core/transfer/backup-merge';
-import { isIsoDateTime, parseBackup } from '../../../src/core/transfer/backup-validate';
+import { isIsoDateTime } from '../../../src/core/transfer/json-file';
 import { applyMergePlan } from '../../support/backup';
 
 const schema = JSON.parse(readFileSync(new URL('../../../docs/backup.schema.json', import.meta.url), 'utf8'));
@@ -135,29 +141,32 @@ const dataArb: fc.Arbitrary<BackupData> = fc
   .chain(([categories, issues, settings]) =>
     fc
       .uniqueArray(
-        fc.record({
-          id,
-          url,
-          title: text,
-          note,
-          categoryId: fc.constantFrom(...categories.map((category) => category.id)),
-          issueId:
-            issues.length === 0
-              ? fc.constant(null)
-              : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
-          order,
-          carryOver: fc.boolean(),
-          clippedBy: text,
-          createdAt: timestamp,
-          updatedAt: timestamp,
-          otherNotes: fc.option(
-            fc.array(
-              fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
-              { maxLength: 2 },
+        fc
+          .record({
+            id,
+            url,
+            title: text,
+            note,
+            categoryId: fc.constantFrom(...categories.map((category) => category.id)),
+            issueId:
+              issues.length === 0
+                ? fc.constant(null)
+                : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
+            order,
+            carryOver: fc.boolean(),
+            clippedBy: text,
+            createdAt: timestamp,
+            updatedAt: timestamp,
+            otherNotes: fc.option(
+              fc.array(
+                fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
+                { maxLength: 2 },
+              ),
+              { nil: undefined },
             ),
-            { nil: undefined },
-          ),
-        }),
+          })
+          // As every path that saves one guarantees (core/fields.ts): an item shows its URL or a title.
+          .filter(hasUrlOrTitle),
         { selector: (clipping) => clipping.id, maxLength: 6 },
       )
       .map((clippings) => ({

@@ -9,10 +9,10 @@ import {
   type BackupData,
   backupFilename,
   createBackup,
-  type FieldShape,
+  parseBackup,
   serializeBackup,
 } from '../../../src/core/transfer/backup';
-import { isIsoDateTime, parseBackup } from '../../../src/core/transfer/backup-validate';
+import { type FieldShape, isIsoDateTime } from '../../../src/core/transfer/json-file';
 import { makeClipping, makeIssue } from '../../support/factories';
 import { TIME_ZONES, withTimeZone } from '../../support/time-zone';
 

@@ -4,19 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../src/core/calendar';
 import type { MessageKey } from '../../../src/core/messages';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
-import { createBackup, serializeBackup } from '../../../src/core/transfer/backup';
 import {
-  type BackupError,
-  type BackupMessageKey,
-  describeBackupError,
-  type ExpectedType,
-  isIsoDateTime,
+  createBackup,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ERRORS,
   parseBackup,
+  serializeBackup,
+} from '../../../src/core/transfer/backup';
+import {
+  type FileError as BackupError,
+  type FileMessageKey as BackupMessageKey,
+  describeFileError,
+  type ExpectedType,
+  isIsoDateTime,
   utf8ByteLength,
   type ValueRule,
-} from '../../../src/core/transfer/backup-validate';
+} from '../../../src/core/transfer/json-file';
 import { makeClipping } from '../../support/factories';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
@@ -530,7 +533,7 @@ describe('describeBackupError', () => {
       ['issues[1].status', 'b', 'a'],
     ],
   ])('%j → %s', (error, key, substitutions) => {
-    expect(describeBackupError(error)).toEqual({ key, substitutions });
+    expect(describeFileError(error, 'backup')).toEqual({ key, substitutions });
   });
 
   it('gives every error found in the broken files a message key', () => {
@@ -539,7 +542,7 @@ describe('describeBackupError', () => {
         const doc = valid();
         edit?.(doc);
         return errorsOf(text ?? JSON.stringify(doc), { maxBytes }).map(
-          (error) => describeBackupError(error).key,
+          (error) => describeFileError(error, 'backup').key,
         );
       }),
     );
@@ -570,6 +573,7 @@ describe('backup error messages in _locales', () => {
   ];
   const rules: ValueRule[] = [
     'non-empty',
+    'non-blank',
     'finite',
     'timestamp',
     'iso-date',
@@ -593,11 +597,15 @@ describe('backup error messages in _locales', () => {
     { code: 'unknown-issue', path: 'p', id: 'x' },
     { code: 'duplicate-id', path: 'p', id: 'x', firstPath: 'q' },
     { code: 'two-open-issues', path: 'p', id: 'x', openId: 'y' },
+    { code: 'no-url-or-title', path: 'p' },
   ];
 
   it.each(locales)('%s has every message, with one placeholder per substitution', (_, messages) => {
-    for (const error of everyError) {
-      const { key: backupKey, substitutions } = describeBackupError(error);
+    for (const [error, kind] of everyError.flatMap((error) => [
+      [error, 'backup'] as const,
+      [error, 'team'] as const,
+    ])) {
+      const { key: backupKey, substitutions } = describeFileError(error, kind);
       const key = toMessageKey(backupKey);
       const placeholders = Object.values(messages[key]?.placeholders ?? {}).map(({ content }) => content);
       expect(messages[key]?.message, key).toBeTruthy();
