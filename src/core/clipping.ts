@@ -1,5 +1,6 @@
 import { hasUrlOrTitle, isHttpUrlInput } from './fields';
 import type { MessageKey } from './messages';
+import { nextUpdatedAt } from './updated-at';
 import { removeTrackingParams } from './url';
 
 /** One saved article (or, later, an item without URL) with the team's comment on it. */
@@ -106,7 +107,7 @@ export function createClipping(
 
 /** A new version of the clipping with these fields; `updatedAt` never goes backwards. */
 export function reviseClipping(clipping: Clipping, fields: ClippingFields, now: number): Clipping {
-  return { ...clipping, ...normalizeFields(fields), updatedAt: Math.max(now, clipping.updatedAt + 1) };
+  return { ...clipping, ...normalizeFields(fields), updatedAt: nextUpdatedAt(clipping, now) };
 }
 
 /** Newest first; ties broken by id so the order is stable. */

@@ -8,6 +8,7 @@ import {
   type PublishPlan,
   publishIssue,
 } from '../core/issue';
+import { nextUpdatedAt } from '../core/updated-at';
 import type { OptionsState } from './state';
 
 /** Changes to issues: the open one's number, date, headline and afterword; publishing. */
@@ -46,7 +47,7 @@ export async function updateOpenIssue(state: OptionsState, change: IssueChange):
       // Read when this write's turn comes, so quick successive changes build on each other.
       const issue = state.openIssue.value;
       if (!issue) return undefined;
-      updated = { ...issue, ...change, updatedAt: Math.max(state.services.now(), issue.updatedAt + 1) };
+      updated = { ...issue, ...change, updatedAt: nextUpdatedAt(issue, state.services.now()) };
       return repos.issues.save(updated);
     },
     () => updated && state.mergeIssues([updated]),
