@@ -36,6 +36,12 @@ export interface OtherNote {
   clippedBy: string;
   note: string;
   updatedAt: number;
+  /**
+   * Their clipping's URL and title when last merged, so a later correction of either is seen as one
+   * (docs/team-merge.md). Absent on notes merged before they were kept.
+   */
+  url?: string;
+  title?: string;
 }
 
 /** Where a new clipping goes and who made it. */

@@ -133,7 +133,12 @@ export async function importTeamFiles(
     const repos = await state.services.repositories;
     const current = await repos.bulk.readEverything();
     const plan = planTeamMerge(
-      { openIssue: issue, clippings: current.clippings, categories: current.categories },
+      {
+        openIssue: issue,
+        clippings: current.clippings,
+        categories: current.categories,
+        deletions: current.deletions,
+      },
       parsed,
     );
     await repos.bulk.writeRecords({

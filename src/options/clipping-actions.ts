@@ -114,7 +114,8 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
   const target = find(state, id);
   if (!target) return;
   await state.write(
-    (repos) => repos.clippings.remove(id),
+    // The tombstone keeps a later import of a file that still has this clipping from bringing it back.
+    (repos) => repos.deletions.deleteClipping(target, state.settings.value.memberName, state.services.now()),
     () => {
       state.clippings.value = state.clippings.value.filter((clipping) => clipping.id !== id);
       if (state.editingId.value === id) state.editingId.value = null;
@@ -127,7 +128,11 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
 export async function undoRemove(state: OptionsState): Promise<void> {
   const restored = state.notice.value?.undo;
   if (!restored || restored.length === 0) return;
-  if (await saveClippings(state, () => restored)) state.say('success', 'restored', restored[0]?.title ?? '');
+  const done = await state.write(
+    (repos) => repos.deletions.restoreClippings(restored),
+    () => state.mergeClippings(restored),
+  );
+  if (done) state.say('success', 'restored', restored[0]?.title ?? '');
 }
 
 function sectionOf(state: OptionsState, item: Clipping): Clipping[] {

@@ -4,6 +4,7 @@ import { type CategoryRepository, createCategoryRepository } from './categories'
 import { type ClippingRepository, createClippingRepository } from './clippings';
 import { type CommitOptions, commitClip } from './commit-clip';
 import type { ClipperDatabase } from './db';
+import { createDeletionRepository, type DeletionRepository } from './deletions';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { createIssueRepository, type IssueRepository } from './issues';
 import { createSettingsRepository, type SettingsRepository } from './settings';
@@ -15,6 +16,7 @@ export interface Repositories {
   drafts: DraftRepository;
   settings: SettingsRepository;
   issues: IssueRepository;
+  deletions: DeletionRepository;
   /** Whole-database reads and writes for backup, restore and team merge. */
   bulk: {
     readEverything(): ReturnType<typeof readEverything>;
@@ -32,6 +34,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
     issues: createIssueRepository(db),
+    deletions: createDeletionRepository(db),
     bulk: {
       readEverything: () => readEverything(db),
       writeRecords: (records) => writeRecords(db, records),

@@ -13,5 +13,6 @@ export function applyMergePlan(current: BackupData, plan: MergePlan): BackupData
     issues: overlay(current.issues, plan.issues),
     categories: overlay(current.categories, plan.categories),
     settings: plan.settings ?? current.settings,
+    deletions: overlay(current.deletions ?? [], plan.deletions),
   };
 }

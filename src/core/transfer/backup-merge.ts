@@ -1,5 +1,6 @@
 import type { Category } from '../category';
 import type { Clipping } from '../clipping';
+import { type Deletion, deletionsById, isDeleted } from '../deletion';
 import type { Issue } from '../issue';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../settings';
 import { type BackupData, compareIds } from './backup';
@@ -22,6 +23,8 @@ export interface MergePlan {
   clippings: Clipping[];
   issues: Issue[];
   categories: Category[];
+  /** Tombstones this install did not have, or had older. */
+  deletions: Deletion[];
   /** Present only when the settings are to be written (see `mergeSettings`). */
   settings?: NewsletterSettings;
   counts: MergeCounts;
@@ -29,13 +32,21 @@ export interface MergePlan {
 
 type Versioned = { id: string; updatedAt: number };
 
-/** By id, the newer `updatedAt` wins; on a tie this install's version stays (a merge never flip-flops). */
-function newerWins<T extends Versioned>(current: readonly T[], incoming: readonly T[]) {
+/**
+ * By id, the newer `updatedAt` wins; on a tie this install's version stays (a merge never flip-flops).
+ * A record this install does not have and that `deleted` says was deleted after that version is not
+ * brought back.
+ */
+function newerWins<T extends Versioned>(
+  current: readonly T[],
+  incoming: readonly T[],
+  deleted: (record: T) => boolean = () => false,
+) {
   const merged = new Map(current.map((record) => [record.id, record]));
   const written = new Map<string, T>();
   for (const record of incoming) {
     const here = merged.get(record.id);
-    if (here && here.updatedAt >= record.updatedAt) continue;
+    if (here ? here.updatedAt >= record.updatedAt : deleted(record)) continue;
     merged.set(record.id, record);
     written.set(record.id, record);
   }
@@ -97,10 +108,18 @@ function mergeSettings(current: NewsletterSettings, incoming: NewsletterSettings
 /**
  * What merging `incoming` into `current` writes. Clippings and issues: by id, the newer `updatedAt` wins.
  * Categories have no `updatedAt`: an unknown id is added, a known one keeps this install's label and
- * order. Nothing is deleted. Merging the same file again writes nothing.
+ * order. Nothing is deleted, and a clipping deleted here after the file's version of it is not brought
+ * back; the file's tombstones are kept, the later of two winning. Merging the same
+ * file again writes nothing.
  */
 export function planMerge(current: BackupData, incoming: BackupData): MergePlan {
-  const clippings = newerWins(current.clippings, incoming.clippings);
+  const here = deletionsById(current.deletions);
+  const deletions = [...deletionsById(incoming.deletions).values()].filter(
+    (deletion) => (here.get(deletion.id)?.deletedAt ?? -1) < deletion.deletedAt,
+  );
+  // Only this install's tombstones hold a clipping back: the file's own say what its browser deleted,
+  // and a clipping it still has is one it brought back since (a fresh import gives back the file).
+  const clippings = newerWins(current.clippings, incoming.clippings, (clipping) => isDeleted(here, clipping));
   const issues = newerWins(current.issues, incoming.issues);
   const openHere = current.issues.find((issue) => issue.status === 'open')?.id;
   for (const closed of closeExtraOpenIssues(issues.merged, clippings.merged, openHere)) {
@@ -127,6 +146,7 @@ export function planMerge(current: BackupData, incoming: BackupData): MergePlan 
     clippings: [...clippings.written.values()].sort(compareIds),
     issues: [...issues.written.values()].sort(compareIds),
     categories: categories.map((category) => ({ ...category })).sort(compareIds),
+    deletions: deletions.sort(compareIds),
     counts,
   };
   const settings = mergeSettings(current.settings, incoming.settings);

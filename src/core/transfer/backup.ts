@@ -1,5 +1,6 @@
 import type { Category } from '../category';
 import type { Clipping, OtherNote } from '../clipping';
+import type { Deletion } from '../deletion';
 import { hasUrlOrTitle } from '../fields';
 import type { Issue } from '../issue';
 import type { NewsletterSettings } from '../settings';
@@ -39,6 +40,8 @@ export interface BackupData {
   issues: Issue[];
   categories: Category[];
   settings: NewsletterSettings;
+  /** Tombstones; a file made before they existed has none. */
+  deletions?: Deletion[];
 }
 
 export interface Backup extends BackupData {
@@ -60,6 +63,8 @@ const OTHER_NOTE_FIELDS = {
   clippedBy: TEXT,
   note: TEXT,
   updatedAt: TIMESTAMP,
+  url: { type: 'string', rule: 'http-url', optional: true },
+  title: { ...TEXT, optional: true },
 } satisfies Record<keyof OtherNote, FieldShape>;
 
 const CLIPPING_FIELDS = {
@@ -104,6 +109,11 @@ const SETTINGS_FIELDS = {
   topics: { type: 'array', items: TEXT },
 } satisfies Record<keyof NewsletterSettings, FieldShape>;
 
+const DELETION_FIELDS = { id: ID, deletedBy: TEXT, deletedAt: TIMESTAMP } satisfies Record<
+  keyof Deletion,
+  FieldShape
+>;
+
 const records = (fields: Record<string, FieldShape>): FieldShape => ({
   type: 'array',
   items: { type: 'object', fields },
@@ -120,6 +130,7 @@ export const BACKUP_SHAPE = {
     issues: records(ISSUE_FIELDS),
     categories: records(CATEGORY_FIELDS),
     settings: { type: 'object', fields: SETTINGS_FIELDS },
+    deletions: { ...records(DELETION_FIELDS), optional: true },
   },
 } satisfies FieldShape & { fields: Record<keyof Backup, FieldShape> };
 
@@ -136,6 +147,7 @@ export function canonicalData(data: BackupData): BackupData {
     issues: (copyShape(data.issues, fields.issues) as Issue[]).sort(compareIds),
     categories: (copyShape(data.categories, fields.categories) as Category[]).sort(compareIds),
     settings: copyShape(data.settings, fields.settings) as NewsletterSettings,
+    deletions: (copyShape(data.deletions ?? [], fields.deletions) as Deletion[]).sort(compareIds),
   };
 }
 
@@ -201,6 +213,7 @@ function checkRelations(root: JsonObject, report: Report) {
     return list === null ? null : checkUniqueIds(list, key, report);
   };
   uniqueIds('clippings');
+  uniqueIds('deletions');
   const [issueIds, categoryIds] = [uniqueIds('issues'), uniqueIds('categories')];
   for (const [index, { categoryId, issueId, url, title }] of recordsOf(root, 'clippings') ?? []) {
     if (url === '' && typeof title === 'string' && !hasUrlOrTitle({ url, title })) {

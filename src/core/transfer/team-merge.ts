@@ -1,6 +1,8 @@
 import { type Category, sortCategories } from '../category';
 import type { Clipping, OtherNote } from '../clipping';
+import { type Deletion, deletionsById, isDeleted } from '../deletion';
 import { compareItemOrder, type Issue } from '../issue';
+import { nextUpdatedAt } from '../updated-at';
 import { urlMatchKey } from '../url';
 import { compareCodeUnits } from './json-file';
 import type { TeamClipping, TeamFile } from './team-file';
@@ -15,6 +17,8 @@ export interface TeamMergeLocal {
   /** Every local clipping, in any issue or the backlog. */
   clippings: readonly Clipping[];
   categories: readonly Category[];
+  /** Tombstones of deleted clippings: a file's older version of one never brings it back. */
+  deletions?: readonly Deletion[];
 }
 
 /** Each incoming clipping is counted once, so the four add up to the number of clippings in the files. */
@@ -65,6 +69,7 @@ export function planTeamMerge(local: TeamMergeLocal, files: readonly TeamFile[])
   // Published issues are frozen: a file never changes what was sent out.
   const frozen = (clipping: Clipping) => clipping.issueId !== null && clipping.issueId !== openId;
   const put = (clipping: Clipping) => items.set(clipping.id, clipping);
+  const deletions = deletionsById(local.deletions);
 
   function merge({ clipping: incoming, file }: Incoming): keyof TeamMergeCounts {
     const clippedBy = incoming.clippedBy || file.member;
@@ -82,21 +87,35 @@ export function planTeamMerge(local: TeamMergeLocal, files: readonly TeamFile[])
       if (existing.issueId === openId) claimUrl(next);
       return 'updated';
     }
+    if (isDeleted(deletions, incoming)) return 'unchanged';
     const other: OtherNote = {
       id: incoming.id,
       clippedBy,
       note: incoming.note,
       updatedAt: incoming.updatedAt,
+      url: incoming.url,
+      title: incoming.title,
     };
     const absorberId = absorbedBy.get(incoming.id);
     if (absorberId !== undefined) {
       const absorber = items.get(absorberId) as Clipping;
       const previous = absorber.otherNotes?.find((entry) => entry.id === incoming.id);
       if (!previous || frozen(absorber) || incoming.updatedAt <= previous.updatedAt) return 'unchanged';
-      const otherNotes = (absorber.otherNotes ?? []).map((entry) => (entry.id === other.id ? other : entry));
-      put({ ...absorber, otherNotes });
-      notesOnly.add(absorber.id);
-      return 'mergedNotes';
+      const rest = (absorber.otherNotes ?? []).filter((entry) => entry.id !== incoming.id);
+      if (incoming.url !== '' && urlMatchKey(incoming.url) !== urlMatchKey(absorber.url)) {
+        // The member corrected the URL to another page: their clipping is no longer this item's.
+        put({ ...absorber, otherNotes: rest });
+        notesOnly.add(absorber.id);
+        absorbedBy.delete(incoming.id);
+      } else {
+        const corrected = correction(absorber, previous, incoming);
+        const otherNotes = (absorber.otherNotes ?? []).map((entry) =>
+          entry.id === other.id ? other : entry,
+        );
+        put({ ...absorber, ...corrected, otherNotes });
+        (corrected ? revised : notesOnly).add(absorber.id);
+        return corrected ? 'updated' : 'mergedNotes';
+      }
     }
     const keeperId = incoming.url === '' ? undefined : byUrl.get(urlMatchKey(incoming.url));
     if (keeperId !== undefined) {
@@ -181,4 +200,23 @@ function categoryMapper(local: readonly Category[]) {
     return id;
   };
   return Object.assign(map, { added });
+}
+
+/**
+ * A member's later correction of the URL or title of their clipping folded into `item`, taken where the
+ * item still shows what the member had (so it was theirs to correct) and was not edited since; where
+ * the item shows the editor's own text, the correction stays on the other note for the editor to see.
+ */
+function correction(
+  item: Clipping,
+  previous: OtherNote,
+  incoming: TeamClipping,
+): Pick<Clipping, 'url' | 'title' | 'updatedAt'> | undefined {
+  if (incoming.updatedAt <= item.updatedAt) return undefined;
+  const takes = (field: 'url' | 'title') =>
+    previous[field] !== undefined && previous[field] !== incoming[field] && item[field] === previous[field];
+  const url = takes('url') ? incoming.url : item.url;
+  const title = takes('title') ? incoming.title : item.title;
+  if (url === item.url && title === item.title) return undefined;
+  return { url, title, updatedAt: nextUpdatedAt(item, incoming.updatedAt) };
 }

@@ -219,3 +219,34 @@ describe('planMerge: one open issue', () => {
     expect(once.issues.filter((issue) => issue.status === 'open')).toHaveLength(1);
   });
 });
+
+describe('planMerge: tombstones', () => {
+  const gone = { id: 'c', deletedBy: 'さとう', deletedAt: 3000 };
+  it.each<[string, number, 'added' | 'unchanged']>([
+    ['deleted here after the file’s version: stays deleted', 2000, 'unchanged'],
+    ['deleted here at the file’s version’s time: stays deleted', 3000, 'unchanged'],
+    ['edited in the file after the deletion: the newer version wins', 4000, 'added'],
+  ])('a clipping %s', (_, updatedAt, outcome) => {
+    const incoming = makeClipping({ id: 'c', updatedAt });
+    const plan = planMerge(data({ deletions: [gone] }), data({ clippings: [incoming] }));
+    expect(plan.counts).toMatchObject({ [outcome]: 1 });
+    expect(plan.clippings).toEqual(outcome === 'added' ? [incoming] : []);
+  });
+
+  it('keeps the file’s tombstones, the later of two winning, and writes nothing the second time', () => {
+    const older = { id: 'x', deletedBy: 'a', deletedAt: 1000 };
+    const newer = { id: 'x', deletedBy: 'b', deletedAt: 2000 };
+    const current = data({ deletions: [newer] });
+    expect(planMerge(current, data({ deletions: [older] })).deletions).toEqual([]);
+    const plan = planMerge(data({ deletions: [older] }), data({ deletions: [newer, gone] }));
+    expect(plan.deletions).toEqual([gone, newer]);
+    const once = applyMergePlan(data({ deletions: [older] }), plan);
+    expect(planMerge(once, data({ deletions: [newer, gone] })).deletions).toEqual([]);
+  });
+
+  it('never deletes a clipping this install has, whatever the file’s tombstones say', () => {
+    const here = makeClipping({ id: 'c', updatedAt: 1000 });
+    const plan = planMerge(data({ clippings: [here] }), data({ deletions: [gone] }));
+    expect(applyMergePlan(data({ clippings: [here] }), plan).clippings).toEqual([here]);
+  });
+});

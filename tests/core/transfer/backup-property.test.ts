@@ -140,36 +140,42 @@ const dataArb: fc.Arbitrary<BackupData> = fc
   )
   .chain(([categories, issues, settings]) =>
     fc
-      .uniqueArray(
-        fc
-          .record({
-            id,
-            url,
-            title: text,
-            note,
-            categoryId: fc.constantFrom(...categories.map((category) => category.id)),
-            issueId:
-              issues.length === 0
-                ? fc.constant(null)
-                : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
-            order,
-            carryOver: fc.boolean(),
-            clippedBy: text,
-            createdAt: timestamp,
-            updatedAt: timestamp,
-            otherNotes: fc.option(
-              fc.array(
-                fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
-                { maxLength: 2 },
+      .tuple(
+        fc.uniqueArray(
+          fc
+            .record({
+              id,
+              url,
+              title: text,
+              note,
+              categoryId: fc.constantFrom(...categories.map((category) => category.id)),
+              issueId:
+                issues.length === 0
+                  ? fc.constant(null)
+                  : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
+              order,
+              carryOver: fc.boolean(),
+              clippedBy: text,
+              createdAt: timestamp,
+              updatedAt: timestamp,
+              otherNotes: fc.option(
+                fc.array(
+                  fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
+                  { maxLength: 2 },
+                ),
+                { nil: undefined },
               ),
-              { nil: undefined },
-            ),
-          })
-          // As every path that saves one guarantees (core/fields.ts): an item shows its URL or a title.
-          .filter(hasUrlOrTitle),
-        { selector: (clipping) => clipping.id, maxLength: 6 },
+            })
+            // As every path that saves one guarantees (core/fields.ts): an item shows its URL or a title.
+            .filter(hasUrlOrTitle),
+          { selector: (clipping) => clipping.id, maxLength: 6 },
+        ),
+        fc.uniqueArray(fc.record({ id, deletedBy: text, deletedAt: timestamp }, { noNullPrototype: true }), {
+          selector: (deletion) => deletion.id,
+          maxLength: 3,
+        }),
       )
-      .map((clippings) => ({
+      .map(([clippings, deletions]) => ({
         // A clipping nobody merged into has no otherNotes key at all.
         clippings: clippings.map(
           ({ otherNotes, ...clipping }): Clipping => (otherNotes ? { ...clipping, otherNotes } : clipping),
@@ -177,6 +183,7 @@ const dataArb: fc.Arbitrary<BackupData> = fc
         issues,
         categories,
         settings,
+        deletions,
       })),
   );
 
@@ -189,10 +196,17 @@ const sortedById = (data: BackupData): BackupData => {
     clippings: sort(data.clippings),
     issues: sort(data.issues),
     categories: sort(data.categories),
+    deletions: sort(data.deletions ?? []),
   };
 };
 
-const EMPTY: BackupData = { clippings: [], issues: [], categories: [], settings: DEFAULT_SETTINGS };
+const EMPTY: BackupData = {
+  clippings: [],
+  issues: [],
+  categories: [],
+  settings: DEFAULT_SETTINGS,
+  deletions: [],
+};
 const recordCount = (data: BackupData) => data.clippings.length + data.issues.length + data.categories.length;
 
 describe('backup properties', () => {
@@ -256,9 +270,16 @@ describe('backup properties', () => {
         ]);
         expect(once.issues.filter((issue) => issue.status === 'open').length).toBeLessThanOrEqual(1);
         const ids = (list: { id: string }[]) => new Set(list.map((record) => record.id));
+        // Nothing lost, except a clipping this install deleted after the file's version of it.
+        const deletedHere = new Map((current.deletions ?? []).map((deletion) => [deletion.id, deletion]));
+        const keptBack = (record: { id: string; updatedAt?: number }) =>
+          !ids(current.clippings).has(record.id) &&
+          (deletedHere.get(record.id)?.deletedAt ?? -1) >= (record.updatedAt ?? Infinity);
         for (const key of ['clippings', 'issues', 'categories'] as const) {
           const after = ids(once[key]);
-          for (const record of [...current[key], ...incoming[key]]) expect(after.has(record.id)).toBe(true);
+          for (const record of [...current[key], ...incoming[key]]) {
+            if (key !== 'clippings' || !keptBack(record)) expect(after.has(record.id)).toBe(true);
+          }
         }
       }),
       { numRuns: 200 },

@@ -355,6 +355,20 @@ describe('parseBackup reads valid files', () => {
     expect(parseBackup(JSON.stringify(doc)).ok).toBe(true);
   });
 
+  it('reads a file made before tombstones existed as one with none', () => {
+    const doc = valid();
+    delete doc.deletions;
+    const result = parseBackup(JSON.stringify(doc));
+    expect(result.ok && result.backup.deletions).toEqual([]);
+  });
+
+  it('reads the tombstones of a file that has them', () => {
+    const result = parseBackup(VALID);
+    expect(result.ok && result.backup.deletions).toEqual([
+      { id: 'clip-2024-09-06-z99', deletedBy: 'さとう', deletedAt: 1725613200000 },
+    ]);
+  });
+
   it('accepts a file without any open issue (the app opens the next one)', () => {
     const doc = valid();
     at(doc, 'issues', 1).status = 'published';

@@ -130,6 +130,7 @@ describe('serializeBackup', () => {
     expect(Object.keys(JSON.parse(text))).toEqual([
       'categories',
       'clippings',
+      'deletions',
       'exportedAt',
       'format',
       'issues',

@@ -160,7 +160,16 @@ describe('planTeamMerge', () => {
         {
           ...local,
           updatedAt: 1201,
-          otherNotes: [{ id: 'suzuki-0', clippedBy: 'suzuki', note: '鈴木のメモ', updatedAt: 1300 }],
+          otherNotes: [
+            {
+              id: 'suzuki-0',
+              clippedBy: 'suzuki',
+              note: '鈴木のメモ',
+              updatedAt: 1300,
+              url: 'https://example.com/a',
+              title: 'suzuki 0',
+            },
+          ],
         },
       ],
       addCategories: [],
@@ -269,7 +278,19 @@ describe('planTeamMerge', () => {
     const edited = teamFile('suzuki', [{ url: 'https://example.com/a', note: '新しい', updatedAt: 3000 }]);
     const plan = planTeamMerge(localState([local]), [edited]);
     expect(plan.update).toEqual([
-      { ...local, updatedAt: 1501, otherNotes: [{ ...otherNotes[0], note: '新しい', updatedAt: 3000 }] },
+      {
+        ...local,
+        updatedAt: 1501,
+        otherNotes: [
+          {
+            ...otherNotes[0],
+            note: '新しい',
+            updatedAt: 3000,
+            url: 'https://example.com/a',
+            title: 'suzuki 0',
+          },
+        ],
+      },
     ]);
     expect(plan.counts).toEqual({ added: 0, updated: 0, unchanged: 0, mergedNotes: 1 });
   });
@@ -483,5 +504,97 @@ describe('planTeamMerge, for any member files', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('planTeamMerge, deletions and members’ later corrections', () => {
+  const EDITOR = 'editor';
+  /** The editor deletes an item: it leaves the issue and a tombstone covers it and the notes folded into it. */
+  const deleteItem = (local: TeamMergeLocal, id: string, deletedAt: number): TeamMergeLocal => {
+    const item = local.clippings.find((clipping) => clipping.id === id) as Clipping;
+    const ids = [id, ...(item.otherNotes ?? []).map((other) => other.id)];
+    return {
+      ...local,
+      clippings: local.clippings.filter((clipping) => clipping.id !== id),
+      deletions: [
+        ...(local.deletions ?? []),
+        ...ids.map((deleted) => ({ id: deleted, deletedBy: EDITOR, deletedAt })),
+      ],
+    };
+  };
+
+  it('keeps an item the editor deleted deleted when the same file is imported again', () => {
+    const file = teamFile('sato', [{ note: 'メモ' }]);
+    let local = localState([]);
+    local = applyPlan(local, planTeamMerge(local, [file]));
+    local = deleteItem(local, 'sato-0', 5000);
+    const again = planTeamMerge(local, [file]);
+    expect(again).toMatchObject({ ...NOTHING_TO_DO, counts: { added: 0, unchanged: 1 } });
+  });
+
+  it('keeps the notes of a deleted item deleted too', () => {
+    const mine = inIssue({ id: 'mine', url: 'https://example.com/a', note: '自分', updatedAt: 1200 });
+    const file = teamFile('suzuki', [{ url: 'https://example.com/a', note: '鈴木のメモ', updatedAt: 1300 }]);
+    let local = localState([mine]);
+    local = applyPlan(local, planTeamMerge(local, [file]));
+    local = deleteItem(local, 'mine', 5000);
+    expect(planTeamMerge(local, [file])).toMatchObject({ ...NOTHING_TO_DO, counts: { unchanged: 1 } });
+  });
+
+  it('brings an item back when its member edited it after the deletion: the newer version wins', () => {
+    const file = teamFile('sato', [{ note: 'メモ', updatedAt: 1000 }]);
+    let local = localState([]);
+    local = applyPlan(local, planTeamMerge(local, [file]));
+    local = deleteItem(local, 'sato-0', 5000);
+    const later = teamFile('sato', [{ note: '書き直した', updatedAt: 6000 }]);
+    const plan = planTeamMerge(local, [later]);
+    expect(plan.add.map((clipping) => [clipping.id, clipping.note])).toEqual([['sato-0', '書き直した']]);
+  });
+
+  /** sato's item with suzuki's clipping of the same page folded into it, both titled with a typo. */
+  function folded(itemTitle = 'Go 1.21 relese') {
+    const url = 'https://example.com/go';
+    let local = localState([]);
+    const sato = teamFile('sato', [{ url, title: itemTitle, createdAt: 1000, updatedAt: 1000 }]);
+    const suzuki = teamFile('suzuki', [
+      { url, title: 'Go 1.21 relese', note: '鈴木', createdAt: 1100, updatedAt: 1100 },
+    ]);
+    local = applyPlan(local, planTeamMerge(local, [sato, suzuki]));
+    expect(local.clippings.map((clipping) => clipping.id)).toEqual(['sato-0']);
+    return { local, url };
+  }
+
+  it('takes a member’s later title correction on a folded item that showed their title', () => {
+    const { local, url } = folded();
+    const fixed = teamFile('suzuki', [
+      { url, title: 'Go 1.21 release', note: '鈴木', createdAt: 1100, updatedAt: 3000 },
+    ]);
+    const plan = planTeamMerge(local, [fixed]);
+    expect(plan.update.map((clipping) => clipping.title)).toEqual(['Go 1.21 release']);
+    expect(plan.counts).toMatchObject({ updated: 1 });
+  });
+
+  it('keeps the editor’s own title, and the member’s correction beside it, when they differ', () => {
+    const { local, url } = folded('Go 1.21 が出た');
+    const fixed = teamFile('suzuki', [
+      { url, title: 'Go 1.21 release', note: '鈴木', createdAt: 1100, updatedAt: 3000 },
+    ]);
+    const [item] = planTeamMerge(local, [fixed]).update;
+    expect(item?.title).toBe('Go 1.21 が出た');
+    expect(item?.otherNotes?.[0]).toMatchObject({ id: 'suzuki-0', title: 'Go 1.21 release', url });
+  });
+
+  it('makes a folded clipping its own item when its member corrects the URL to another page', () => {
+    const { local } = folded();
+    const moved = teamFile('suzuki', [
+      { url: 'https://example.com/rust', title: 'Rust 1.80', note: '鈴木', createdAt: 1100, updatedAt: 3000 },
+    ]);
+    const plan = planTeamMerge(local, [moved]);
+    expect(plan.add.map((clipping) => [clipping.id, clipping.url, clipping.title, clipping.note])).toEqual([
+      ['suzuki-0', 'https://example.com/rust', 'Rust 1.80', '鈴木'],
+    ]);
+    expect(plan.update.map((clipping) => clipping.otherNotes ?? [])).toEqual([[]]);
+    const after = applyPlan(local, plan);
+    expect(planTeamMerge(after, [moved])).toMatchObject({ ...NOTHING_TO_DO, counts: { unchanged: 1 } });
   });
 });
