@@ -1,7 +1,7 @@
 import type { Category } from '../category';
 import type { Clipping } from '../clipping';
 import { type Deletion, deletionsById, isDeleted } from '../deletion';
-import type { Issue } from '../issue';
+import { compareItemOrder, type Issue } from '../issue';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../settings';
 import { type BackupData, compareIds } from './backup';
 
@@ -59,14 +59,15 @@ function newerWins<T extends Versioned>(
  * that stays open is, in this order: the higher number (the later issue in the series); the one with
  * items (so a fresh install's empty 第1回 gives way to a restored one); the later date; this install's.
  * A closed issue gets `updatedAt` + 1, so its published state wins over the open copy in later merges.
+ * Its items then move into the one that stays open (`gatherIntoOpenIssue`).
  */
 function closeExtraOpenIssues(
   merged: Map<string, Issue>,
   clippings: ReadonlyMap<string, Clipping>,
   openHere: string | undefined,
-): Issue[] {
+): { keep?: Issue; closed: Issue[] } {
   const open = [...merged.values()].filter((issue) => issue.status === 'open');
-  if (open.length < 2) return [];
+  if (open.length < 2) return { closed: [] };
   const used = new Set([...clippings.values()].map((clipping) => clipping.issueId));
   const hasItems = (issue: Issue) => (used.has(issue.id) ? 1 : 0);
   const isHere = (issue: Issue) => (issue.id === openHere ? 1 : 0);
@@ -78,12 +79,39 @@ function closeExtraOpenIssues(
     isHere(a) - isHere(b) ||
     compareIds(b, a);
   const keep = open.reduce((best, issue) => (stayOpen(issue, best) > 0 ? issue : best));
-  return open
+  const closed = open
     .filter((issue) => issue !== keep)
-    .map((issue) => {
+    .map((issue): Issue => {
       const updatedAt = issue.updatedAt + 1;
       return { ...issue, status: 'published', publishedAt: updatedAt, updatedAt };
     });
+  return { keep, closed };
+}
+
+/**
+ * The items of issues a merge closed, moved into the issue that stays open, after its own items and
+ * in their own order. Those issues were never published (two browsers each opened a 第1回): left
+ * there, their items would sit in the archive with no way to move them. Like any merge change, a move
+ * is not an edit: `updatedAt` + 1, so the moved version wins the next time the same file is merged.
+ */
+export function gatherIntoOpenIssue(
+  clippings: Iterable<Clipping>,
+  closedIds: ReadonlySet<string>,
+  openId: string,
+): Clipping[] {
+  const all = [...clippings];
+  const orders = all.filter((clipping) => clipping.issueId === openId).map((clipping) => clipping.order);
+  const after = orders.length > 0 ? Math.max(...orders) + 1 : 0;
+  return all
+    .filter((clipping) => clipping.issueId !== null && closedIds.has(clipping.issueId))
+    .sort(compareItemOrder)
+    .map((clipping, index) => ({
+      ...clipping,
+      issueId: openId,
+      order: after + index,
+      carryOver: false,
+      updatedAt: clipping.updatedAt + 1,
+    }));
 }
 
 const sameSettings = (a: NewsletterSettings, b: NewsletterSettings) =>
@@ -122,8 +150,14 @@ export function planMerge(current: BackupData, incoming: BackupData): MergePlan 
   const clippings = newerWins(current.clippings, incoming.clippings, (clipping) => isDeleted(here, clipping));
   const issues = newerWins(current.issues, incoming.issues);
   const openHere = current.issues.find((issue) => issue.status === 'open')?.id;
-  for (const closed of closeExtraOpenIssues(issues.merged, clippings.merged, openHere)) {
-    issues.written.set(closed.id, closed);
+  const { keep, closed } = closeExtraOpenIssues(issues.merged, clippings.merged, openHere);
+  for (const issue of closed) issues.written.set(issue.id, issue);
+  if (keep) {
+    const closedIds = new Set(closed.map((issue) => issue.id));
+    for (const moved of gatherIntoOpenIssue(clippings.merged.values(), closedIds, keep.id)) {
+      clippings.merged.set(moved.id, moved);
+      clippings.written.set(moved.id, moved);
+    }
   }
   const knownCategories = new Set(current.categories.map((category) => category.id));
   const categories = incoming.categories.filter((category) => !knownCategories.has(category.id));

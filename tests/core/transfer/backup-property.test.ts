@@ -269,6 +269,18 @@ describe('backup properties', () => {
           undefined,
         ]);
         expect(once.issues.filter((issue) => issue.status === 'open').length).toBeLessThanOrEqual(1);
+        // Every item is in the open issue, the backlog, or an issue that really was published.
+        const publishedBefore = new Set(
+          [...current.issues, ...incoming.issues]
+            .filter((issue) => issue.status === 'published')
+            .map((issue) => issue.id),
+        );
+        const openNow = new Set(once.issues.filter((issue) => issue.status === 'open').map((i) => i.id));
+        for (const clipping of once.clippings) {
+          const { issueId } = clipping;
+          const reachable = issueId === null || openNow.has(issueId) || publishedBefore.has(issueId);
+          expect(reachable, clipping.id).toBe(true);
+        }
         const ids = (list: { id: string }[]) => new Set(list.map((record) => record.id));
         // Nothing lost, except a clipping this install deleted after the file's version of it.
         const deletedHere = new Map((current.deletions ?? []).map((deletion) => [deletion.id, deletion]));
