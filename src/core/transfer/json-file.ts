@@ -37,6 +37,7 @@ export type ValueRule = keyof typeof RULES | 'finite';
 /** One problem with a file. `path` names the value, `clippings[3].updatedAt`; '' is the whole file. */
 export type FileError =
   | { code: 'too-large'; path: ''; bytes: number; maxBytes: number }
+  | { code: 'too-many-records'; path: string; count: number; max: number }
   | { code: 'not-json'; path: ''; reason: 'empty' | 'syntax'; detail: string }
   | { code: 'wrong-format'; path: '' | 'format' }
   | { code: 'newer-version'; path: 'version'; version: number; supported: number }
@@ -285,6 +286,7 @@ const INVALID_VALUE_MESSAGES = {
 /** The `_locales` keys of the messages that explain file errors (texts in docs/backup-format.md). */
 export type FileMessageKey =
   | 'backupErrorTooLarge'
+  | 'backupErrorTooManyRecords'
   | 'backupErrorEmpty'
   | 'backupErrorNotJson'
   | 'backupErrorWrongFormat'
@@ -315,6 +317,8 @@ export function describeFileError(
         key: 'backupErrorTooLarge',
         substitutions: [megabytes(error.bytes), megabytes(error.maxBytes)],
       };
+    case 'too-many-records':
+      return at('backupErrorTooManyRecords', String(error.count), String(error.max));
     case 'not-json':
       return error.reason === 'empty'
         ? { key: 'backupErrorEmpty', substitutions: [] }

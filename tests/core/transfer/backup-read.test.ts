@@ -600,6 +600,7 @@ describe('backup error messages in _locales', () => {
   ];
   const everyError: BackupError[] = [
     { code: 'too-large', path: '', bytes: 1, maxBytes: 0 },
+    { code: 'too-many-records', path: 'clippings', count: 2, max: 1 },
     { code: 'not-json', path: '', reason: 'empty', detail: '' },
     { code: 'not-json', path: '', reason: 'syntax', detail: 'x' },
     { code: 'wrong-format', path: '' },
