@@ -17,7 +17,7 @@ function backupWith(count: number, long = false): string {
       title: long ? `記事 ${index}` : `t${index}`,
       note: long ? 'チームのコメント' : '',
       issueId: 'i',
-      createdAt: 1_700_000_000_000 + index,
+      createdAt: long ? 1_700_000_000_000 + index : 1000,
     }),
   );
   const categories = DEFAULT_CATEGORIES.map((category) => ({ ...category }));
