@@ -200,4 +200,47 @@ describe('transfer in the real extension', () => {
       await h.close();
     }
   });
+
+  it('defect 12: a 100,000-clipping backup is refused with a message and the page stays usable', async () => {
+    const options = await openEditor(harness());
+    const clipping = (index: number) => ({
+      carryOver: false,
+      categoryId: 'notable-articles',
+      clippedBy: '',
+      createdAt: 1000,
+      id: `c${index}`,
+      issueId: null,
+      note: '',
+      order: 0,
+      title: `t${index}`,
+      updatedAt: 1000,
+      url: `https://e.jp/${index}`,
+    });
+    const huge = JSON.stringify({
+      categories: [{ id: 'notable-articles', label: '👀 Notable Articles', order: 0 }],
+      clippings: Array.from({ length: 100_000 }, (_, index) => clipping(index)),
+      exportedAt: '2023-11-14T22:13:20.000Z',
+      format: 'weekly-clipper-backup',
+      issues: [],
+      settings: {
+        emoji: '',
+        introTemplate: '',
+        meetingWeekday: 5,
+        memberName: '',
+        name: 'Weekly',
+        topics: [],
+      },
+      version: 1,
+    });
+    expect(Buffer.byteLength(huge)).toBeLessThan(20 * 1024 * 1024);
+    await byTestId(options, 'nav-settings').click();
+    await byTestId(options, 'backup-import').setInputFiles(json('huge.json', huge));
+    const text = await status(options, 'error');
+    expect(text).toContain('100000');
+    await byTestId(options, 'nav-issue').click();
+    await expect.poll(() => clippingsWith(options, 't99999').count()).toBe(0);
+    await commitField(byTestId(options, 'issue-number'), '7');
+    await expect.poll(() => byTestId(options, 'issue-number').inputValue()).toBe('7');
+    await options.close();
+  });
 });
