@@ -504,7 +504,8 @@ describe('planTeamMerge, for any member files', () => {
       }),
       { numRuns: 300 },
     );
-  });
+    // 300 runs take about 5 s on a loaded two-core machine: a limit on time here would test the machine.
+  }, 60_000);
 });
 
 describe('planTeamMerge, deletions and members’ later corrections', () => {
