@@ -1,5 +1,6 @@
 import type { Clipping } from './clipping';
 import { compareItemOrder } from './issue';
+import { nextUpdatedAt } from './updated-at';
 
 /**
  * Reordering within an issue. Each function takes the items it needs and returns only the clippings
@@ -8,7 +9,7 @@ import { compareItemOrder } from './issue';
 
 function renumber(section: readonly Clipping[], now: number): Clipping[] {
   return section.flatMap((item, index) =>
-    item.order === index ? [] : [{ ...item, order: index, updatedAt: Math.max(now, item.updatedAt + 1) }],
+    item.order === index ? [] : [{ ...item, order: index, updatedAt: nextUpdatedAt(item, now) }],
   );
 }
 

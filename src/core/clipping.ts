@@ -1,5 +1,7 @@
+import { hasUrlOrTitle, isHttpUrlInput } from './fields';
 import type { MessageKey } from './messages';
-import { isHttpUrl, removeTrackingParams } from './url';
+import { nextUpdatedAt } from './updated-at';
+import { removeTrackingParams } from './url';
 
 /** One saved article (or, later, an item without URL) with the team's comment on it. */
 export interface Clipping {
@@ -23,7 +25,7 @@ export interface Clipping {
   updatedAt: number;
   /**
    * Notes from other members' clippings of the same URL, folded into this item by a team merge
-   * (src/core/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
+   * (src/core/transfer/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
    */
   otherNotes?: OtherNote[];
 }
@@ -34,6 +36,12 @@ export interface OtherNote {
   clippedBy: string;
   note: string;
   updatedAt: number;
+  /**
+   * Their clipping's URL and title when last merged, so a later correction of either is seen as one
+   * (docs/team-merge.md). Absent on notes merged before they were kept.
+   */
+  url?: string;
+  title?: string;
 }
 
 /** Where a new clipping goes and who made it. */
@@ -61,17 +69,6 @@ export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
 };
 
 /**
- * Control characters and line breaks, which a URL parser drops without a word (a pasted `a\n# x` would
- * be saved as one thing and shown as another). Visible spaces are allowed: the parser encodes them.
- */
-function hasHiddenCharacters(url: string): boolean {
-  return [...url].some((character) => {
-    const code = character.codePointAt(0) ?? 0;
-    return code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029;
-  });
-}
-
-/**
  * Problems that stop these fields from being saved, in the order a form shows them. A clipping from a
  * page needs its URL; an item added by hand (a Q&A, a note of the team's own) may have none, but then
  * needs a title.
@@ -83,16 +80,16 @@ export function validateClippingFields(
   const problems: ClippingProblem[] = [];
   const url = fields.url.trim();
   if (url === '' && urlRequired) problems.push('url-missing');
-  // A URL parser silently drops tabs and newlines inside a URL; a stored URL must be one clean line.
-  else if (url !== '' && (!isHttpUrl(url) || hasHiddenCharacters(url))) problems.push('url-not-http');
-  if (url === '' && fields.title.trim() === '') problems.push('title-missing');
+  else if (url !== '' && !isHttpUrlInput(url)) problems.push('url-not-http');
+  if (!hasUrlOrTitle(fields)) problems.push('title-missing');
   if (fields.categoryId === '') problems.push('category-missing');
   return problems;
 }
 
 /** The fields as they are stored: URL cleaned, title on one line, a missing title replaced by the URL. */
 export function normalizeFields(fields: ClippingFields): ClippingFields {
-  const url = removeTrackingParams(fields.url.trim());
+  // Trimmed again: removing `?utm_source=x` from `https://a/ ?utm_source=x` leaves a trailing space.
+  const url = removeTrackingParams(fields.url.trim()).trim();
   const title = fields.title.replace(/\s*[\r\n]+\s*/g, ' ').trim();
   return { url, title: title === '' ? url : title, note: fields.note, categoryId: fields.categoryId };
 }
@@ -116,7 +113,7 @@ export function createClipping(
 
 /** A new version of the clipping with these fields; `updatedAt` never goes backwards. */
 export function reviseClipping(clipping: Clipping, fields: ClippingFields, now: number): Clipping {
-  return { ...clipping, ...normalizeFields(fields), updatedAt: Math.max(now, clipping.updatedAt + 1) };
+  return { ...clipping, ...normalizeFields(fields), updatedAt: nextUpdatedAt(clipping, now) };
 }
 
 /** Newest first; ties broken by id so the order is stable. */

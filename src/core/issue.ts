@@ -1,5 +1,6 @@
 import { addDays, nextWeekday, type Weekday } from './calendar';
 import type { Clipping } from './clipping';
+import { nextUpdatedAt } from './updated-at';
 
 /** One edition (号) of the newsletter. Exactly one is open at a time; published ones are frozen. */
 export interface Issue {
@@ -79,7 +80,7 @@ export function publishIssue(
         ...item,
         issueId: opened.id,
         carryOver: false,
-        updatedAt: Math.max(now, item.updatedAt + 1),
+        updatedAt: nextUpdatedAt(item, now),
       }),
     );
   return { published, next: opened, carried };

@@ -1,15 +1,10 @@
-import { backupFilename, createBackup, serializeBackup } from '../core/backup';
-import { planMerge } from '../core/backup-merge';
-import { type BackupError, describeBackupError, parseBackup } from '../core/backup-validate';
 import { issueItems } from '../core/issue';
 import { storageErrorMessage } from '../core/storage-error';
-import {
-  createTeamFile,
-  parseTeamFile,
-  planTeamMerge,
-  type TeamFile,
-  teamFilename,
-} from '../core/team-merge';
+import { backupFilename, createBackup, parseBackup, serializeBackup } from '../core/transfer/backup';
+import { planMerge } from '../core/transfer/backup-merge';
+import { describeFileError, type FileError, type FileKind } from '../core/transfer/json-file';
+import { createTeamFile, parseTeamFile, type TeamFile, teamFilename } from '../core/transfer/team-file';
+import { planTeamMerge } from '../core/transfer/team-merge';
 import type { OptionsState } from './state';
 
 /** Backup, restore and team merge from the options page. Each import validates everything first. */
@@ -17,10 +12,11 @@ import type { OptionsState } from './state';
 /** How many problems an import message lists before "and N more". */
 const SHOWN_ERRORS = 5;
 
-function describeErrors(state: OptionsState, errors: readonly BackupError[]): string {
+/** The file's problems in the user's language, each saying what and where (`clippings[3].updatedAt`). */
+function describeErrors(state: OptionsState, errors: readonly FileError[], kind: FileKind): string {
   const { t } = state.services;
   const lines = errors.slice(0, SHOWN_ERRORS).map((error) => {
-    const { key, substitutions } = describeBackupError(error);
+    const { key, substitutions } = describeFileError(error, kind);
     return t(key, substitutions);
   });
   if (errors.length > SHOWN_ERRORS) lines.push(t('importMoreErrors', String(errors.length - SHOWN_ERRORS)));
@@ -67,7 +63,7 @@ export async function importBackup(
   if (!parsed.ok) {
     state.backupStatus.value = {
       state: 'error',
-      text: `${state.services.t('importInvalid')}\n${describeErrors(state, parsed.errors)}`,
+      text: `${state.services.t('importInvalid')}\n${describeErrors(state, parsed.errors, 'backup')}`,
     };
     return false;
   }
@@ -122,12 +118,10 @@ export async function importTeamFiles(
   for (const file of files) {
     const result = parseTeamFile(file.text);
     if (!result.ok) {
-      const where = result.errors
-        .slice(0, SHOWN_ERRORS)
-        .map((error) => `${error.path || '/'}: ${error.code}`);
+      const where = describeErrors(state, result.errors, 'team');
       state.backupStatus.value = {
         state: 'error',
-        text: `${state.services.t('teamImportInvalid', file.name)}\n${where.join('\n')}`,
+        text: `${state.services.t('teamImportInvalid', file.name)}\n${where}`,
       };
       return false;
     }
@@ -139,7 +133,12 @@ export async function importTeamFiles(
     const repos = await state.services.repositories;
     const current = await repos.bulk.readEverything();
     const plan = planTeamMerge(
-      { openIssue: issue, clippings: current.clippings, categories: current.categories },
+      {
+        openIssue: issue,
+        clippings: current.clippings,
+        categories: current.categories,
+        deletions: current.deletions,
+      },
       parsed,
     );
     await repos.bulk.writeRecords({

@@ -7,6 +7,7 @@ import {
   reviseClipping,
   validateClippingFields,
 } from '../core/clipping';
+import { nextUpdatedAt } from '../core/updated-at';
 import type { OptionsState } from './state';
 
 /** Changes to clippings from the options page. Each saves first and updates the page only on success. */
@@ -22,10 +23,6 @@ export interface EditResult {
 
 function find(state: OptionsState, id: string): Clipping | undefined {
   return state.clippings.value.find((clipping) => clipping.id === id);
-}
-
-function bump(clipping: Clipping, now: number): number {
-  return Math.max(now, clipping.updatedAt + 1);
 }
 
 /**
@@ -120,7 +117,8 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
   const target = find(state, id);
   if (!target) return;
   await state.write(
-    (repos) => repos.clippings.remove(id),
+    // The tombstone keeps a later import of a file that still has this clipping from bringing it back.
+    (repos) => repos.deletions.deleteClipping(target, state.settings.value.memberName, state.services.now()),
     () => {
       state.clippings.value = state.clippings.value.filter((clipping) => clipping.id !== id);
       if (state.editingId.value === id) state.editingId.value = null;
@@ -133,7 +131,11 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
 export async function undoRemove(state: OptionsState): Promise<void> {
   const restored = state.notice.value?.undo;
   if (!restored || restored.length === 0) return;
-  if (await saveClippings(state, () => restored)) state.say('success', 'restored', restored[0]?.title ?? '');
+  const done = await state.write(
+    (repos) => repos.deletions.restoreClippings(restored),
+    () => state.mergeClippings(restored),
+  );
+  if (done) state.say('success', 'restored', restored[0]?.title ?? '');
 }
 
 function sectionOf(state: OptionsState, item: Clipping): Clipping[] {
@@ -171,7 +173,9 @@ export function moveClippingToCategory(
 
 /** Marks (or unmarks) an item to move to the next issue when this one is published. */
 export function setCarryOver(state: OptionsState, id: string, carryOver: boolean): Promise<boolean> {
-  return saveClipping(state, id, (item, now) => [{ ...item, carryOver, updatedAt: bump(item, now) }]);
+  return saveClipping(state, id, (item, now) => [
+    { ...item, carryOver, updatedAt: nextUpdatedAt(item, now) },
+  ]);
 }
 
 /** Takes an item out of its issue into the backlog, or (issueId = the open issue) back into it. */
@@ -179,7 +183,7 @@ export function placeClipping(state: OptionsState, id: string, issueId: string |
   return saveClipping(state, id, (item, now) => {
     // Joining an issue puts the item last in its section, as a new clipping would be.
     const order = issueId === null ? item.order : now;
-    return [{ ...item, issueId, order, carryOver: false, updatedAt: bump(item, now) }];
+    return [{ ...item, issueId, order, carryOver: false, updatedAt: nextUpdatedAt(item, now) }];
   });
 }
 
@@ -201,6 +205,6 @@ export function foldOtherNote(
     const otherNotes = (item.otherNotes ?? []).map((entry) =>
       entry.id === otherId ? { ...entry, note: '' } : entry,
     );
-    return [{ ...item, note, otherNotes, updatedAt: bump(item, now) }];
+    return [{ ...item, note, otherNotes, updatedAt: nextUpdatedAt(item, now) }];
   });
 }

@@ -1,4 +1,5 @@
 import { isIsoDate, localIsoDate } from '../core/calendar';
+import { isIssueNumber } from '../core/fields';
 import {
   firstIssue,
   type Issue,
@@ -8,6 +9,7 @@ import {
   parseArchiveHash,
   publishIssue,
 } from '../core/issue';
+import { nextUpdatedAt } from '../core/updated-at';
 import type { TextGuard } from './settings-actions';
 import type { OptionsState } from './state';
 
@@ -32,9 +34,9 @@ export async function ensureOpenIssue(state: OptionsState): Promise<void> {
   );
 }
 
-/** A change the open issue may take: a positive whole number, a real date. Others are refused. */
+/** A change the open issue may take: the number and date rules an import checks too (core/fields.ts). */
 export function isValidChange(change: IssueChange): boolean {
-  if (change.number !== undefined && !(Number.isInteger(change.number) && change.number > 0)) return false;
+  if (change.number !== undefined && !isIssueNumber(change.number)) return false;
   if (change.date !== undefined && !isIsoDate(change.date)) return false;
   return true;
 }
@@ -57,7 +59,7 @@ export async function updateOpenIssue(
       const mirrored = state.openIssue.value;
       if (!mirrored || (guard && mirrored.id !== guard.issueId)) return;
       const issue = (await repos.issues.list()).find((stored) => stored.id === mirrored.id) ?? mirrored;
-      updated = { ...issue, ...change, updatedAt: Math.max(state.services.now(), issue.updatedAt + 1) };
+      updated = { ...issue, ...change, updatedAt: nextUpdatedAt(issue, state.services.now()) };
       if (guard && guard.read(issue) !== guard.basis && guard.read(issue) !== guard.read(updated)) {
         state.mergeIssues([issue]);
         guard.refuse(guard.read(issue));

@@ -1,9 +1,10 @@
 import type { IDBPTransaction } from 'idb';
-import type { BackupData } from '../core/backup';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
+import type { Deletion } from '../core/deletion';
 import type { Issue } from '../core/issue';
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
+import type { BackupData } from '../core/transfer/backup';
 import { toClipping, toClippingRecord } from './clippings';
 import { type ClipperDatabase, commitWrites, STRICT } from './db';
 import type { ClipperDB } from './schema';
@@ -13,16 +14,18 @@ import { NEWSLETTER_KEY } from './settings';
 
 /** Everything a backup carries, read in one transaction so the parts are consistent with each other. */
 export async function readEverything(db: ClipperDatabase): Promise<BackupData> {
-  const tx = db.transaction(['clippings', 'issues', 'categories', 'settings'], 'readonly');
-  const [records, issues, categories, newsletter] = await Promise.all([
+  const tx = db.transaction([...STORES], 'readonly');
+  const [records, issues, categories, newsletter, deletions] = await Promise.all([
     tx.objectStore('clippings').getAll(),
     tx.objectStore('issues').getAll(),
     tx.objectStore('categories').getAll(),
     tx.objectStore('settings').get(NEWSLETTER_KEY),
+    tx.objectStore('deletions').getAll(),
     tx.done,
   ]);
   const clippings = records.map(toClipping);
-  return { clippings, issues, categories, settings: parseNewsletterSettings(newsletter?.value) };
+  const settings = parseNewsletterSettings(newsletter?.value);
+  return { clippings, issues, categories, settings, deletions };
 }
 
 export interface RecordsToWrite {
@@ -30,9 +33,10 @@ export interface RecordsToWrite {
   issues?: readonly Issue[];
   categories?: readonly Category[];
   settings?: NewsletterSettings;
+  deletions?: readonly Deletion[];
 }
 
-const STORES = ['clippings', 'issues', 'categories', 'settings'] as const;
+const STORES = ['clippings', 'issues', 'categories', 'settings', 'deletions'] as const;
 type WriteTx = IDBPTransaction<ClipperDB, (typeof STORES)[number][], 'readwrite'>;
 
 function queueRecords(
@@ -44,6 +48,7 @@ function queueRecords(
     write(tx.objectStore('clippings').put(toClippingRecord(clipping)));
   for (const issue of records.issues ?? []) write(tx.objectStore('issues').put(issue));
   for (const category of records.categories ?? []) write(tx.objectStore('categories').put(category));
+  for (const deletion of records.deletions ?? []) write(tx.objectStore('deletions').put(deletion));
   if (records.settings)
     write(tx.objectStore('settings').put({ key: NEWSLETTER_KEY, value: records.settings }));
 }
@@ -55,7 +60,7 @@ export async function writeRecords(db: ClipperDatabase, records: RecordsToWrite)
 }
 
 /**
- * Replaces the clippings, issues, categories and newsletter settings with the backup's, in one
+ * Replaces the clippings, issues, categories, tombstones and newsletter settings with the backup's, in one
  * transaction: a failure leaves everything as it was. Drafts and the popup's last category stay.
  */
 export async function replaceEverything(db: ClipperDatabase, data: BackupData): Promise<void> {
@@ -64,6 +69,7 @@ export async function replaceEverything(db: ClipperDatabase, data: BackupData): 
     write(tx.objectStore('clippings').clear());
     write(tx.objectStore('issues').clear());
     write(tx.objectStore('categories').clear());
+    write(tx.objectStore('deletions').clear());
     write(tx.objectStore('settings').delete(NEWSLETTER_KEY));
     queueRecords(tx, data, write);
   });

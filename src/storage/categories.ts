@@ -1,4 +1,5 @@
 import { type Category, sortCategories } from '../core/category';
+import { nextUpdatedAt } from '../core/updated-at';
 import type { ClipperDatabase } from './db';
 import { abortTransaction, commitWrites, STRICT } from './db';
 import { guardTransaction, refusePublished } from './refusals';
@@ -53,7 +54,7 @@ export function createCategoryRepository(db: ClipperDatabase): CategoryRepositor
         await clippings.put({
           ...record,
           categoryId: moveTo as string,
-          updatedAt: Math.max(now, record.updatedAt + 1),
+          updatedAt: nextUpdatedAt(record, now),
         });
       }
       await tx.objectStore('categories').delete(id);

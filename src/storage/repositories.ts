@@ -10,6 +10,7 @@ import {
   commitClipEdit,
 } from './commit-clip';
 import type { ClipperDatabase } from './db';
+import { createDeletionRepository, type DeletionRepository } from './deletions';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { createIssueRepository, type IssueRepository } from './issues';
 import { createSettingsRepository, type SettingsRepository } from './settings';
@@ -21,6 +22,7 @@ export interface Repositories {
   drafts: DraftRepository;
   settings: SettingsRepository;
   issues: IssueRepository;
+  deletions: DeletionRepository;
   /** Whole-database reads and writes for backup, restore and team merge. */
   bulk: {
     readEverything(): ReturnType<typeof readEverything>;
@@ -40,6 +42,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     drafts: createDraftRepository(db),
     settings: createSettingsRepository(db),
     issues: createIssueRepository(db),
+    deletions: createDeletionRepository(db),
     bulk: {
       readEverything: () => readEverything(db),
       writeRecords: (records) => writeRecords(db, records),

@@ -1,6 +1,7 @@
 import type { DBSchema } from 'idb';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
+import type { Deletion } from '../core/deletion';
 import type { Draft } from '../core/draft';
 import type { Issue } from '../core/issue';
 
@@ -67,5 +68,18 @@ export interface ClipperDBV2 extends DBSchema {
   };
 }
 
+/** Schema version 3: tombstones of deleted clippings, so that an import never brings one back. */
+export interface ClipperDBV3 extends DBSchema {
+  clippings: ClipperDBV2['clippings'];
+  categories: ClipperDBV2['categories'];
+  drafts: ClipperDBV2['drafts'];
+  settings: ClipperDBV2['settings'];
+  issues: ClipperDBV2['issues'];
+  deletions: {
+    key: string;
+    value: Deletion;
+  };
+}
+
 /** The schema the code currently speaks. Each new version adds an interface above and moves this alias. */
-export type ClipperDB = ClipperDBV2;
+export type ClipperDB = ClipperDBV3;

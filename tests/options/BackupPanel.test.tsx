@@ -1,8 +1,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { parseBackup } from '../../src/core/backup-validate';
 import type { Clipping } from '../../src/core/clipping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { parseBackup } from '../../src/core/transfer/backup';
 import { makeClipping, makeIssue } from '../support/factories';
 import { renderOptions } from '../support/options';
 

@@ -5,7 +5,7 @@ import { LATEST_VERSION } from '../../src/storage/migrations';
 import { DB_NAME } from '../../src/storage/schema';
 import { openFreshDB, uniqueDbName } from '../support/database';
 
-const STORES = ['categories', 'clippings', 'drafts', 'issues', 'settings'];
+const STORES = ['categories', 'clippings', 'deletions', 'drafts', 'issues', 'settings'];
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,5 +1,5 @@
-import type { BackupData } from '../../src/core/backup';
-import type { MergePlan } from '../../src/core/backup-merge';
+import type { BackupData } from '../../src/core/transfer/backup';
+import type { MergePlan } from '../../src/core/transfer/backup-merge';
 
 /** This install after writing a merge plan: each written record replaces the one with its id. */
 export function applyMergePlan(current: BackupData, plan: MergePlan): BackupData {
@@ -13,5 +13,6 @@ export function applyMergePlan(current: BackupData, plan: MergePlan): BackupData
     issues: overlay(current.issues, plan.issues),
     categories: overlay(current.categories, plan.categories),
     settings: plan.settings ?? current.settings,
+    deletions: overlay(current.deletions ?? [], plan.deletions),
   };
 }

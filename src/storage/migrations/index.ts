@@ -2,6 +2,7 @@ import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ClipperDB } from '../schema';
 import { createStores } from './001-create-stores';
 import { addIssues } from './002-add-issues';
+import { addDeletions } from './003-add-deletions';
 
 // biome-ignore lint/suspicious/noExplicitAny: each migration speaks its own schema version; the runner only sequences them.
 type AnyDB = IDBPDatabase<any>;
@@ -24,6 +25,7 @@ export interface Migration {
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, migrate: createStores },
   { version: 2, migrate: addIssues },
+  { version: 3, migrate: addDeletions },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

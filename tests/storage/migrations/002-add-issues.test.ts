@@ -8,7 +8,7 @@ import { urlMatchKey } from '../../../src/core/url';
 import { createClippingRepository } from '../../../src/storage/clippings';
 import { type ClipperDatabase, openClipperDB } from '../../../src/storage/db';
 import { createIssueRepository } from '../../../src/storage/issues';
-import { MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
+import { LATEST_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
 import { MIGRATED_ISSUE_ID } from '../../../src/storage/migrations/002-add-issues';
 import type { ClipperDBV1, ClippingRecordV1, SettingRecordV1 } from '../../../src/storage/schema';
 import { uniqueDbName } from '../../support/database';
@@ -121,7 +121,7 @@ describe('migration 002: add issues', () => {
 
   it('keeps every version-1 field of every clipping and places it in the migrated issue', async () => {
     const db = await upgrade(await version1WithData());
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(LATEST_VERSION);
     for (const record of clippings) {
       expect(await db.get('clippings', record.id), record.id).toStrictEqual(migrated(record));
     }
@@ -194,7 +194,7 @@ describe('migration 002: add issues', () => {
     const { name, db: v1 } = await openAtVersion1();
     v1.close();
     const db = await upgrade(name);
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(LATEST_VERSION);
     expect([...db.objectStoreNames]).toContain('issues');
     expect(await db.count('issues')).toBe(0);
     expect(await db.count('clippings')).toBe(0);

@@ -1,8 +1,9 @@
+import type { Category } from '../category';
+import type { Clipping } from '../clipping';
+import { type Deletion, deletionsById, isDeleted } from '../deletion';
+import { compareItemOrder, type Issue } from '../issue';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../settings';
 import { type BackupData, compareIds } from './backup';
-import type { Category } from './category';
-import type { Clipping } from './clipping';
-import type { Issue } from './issue';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from './settings';
 
 /**
  * Merging a backup into this install's data (docs/backup-format.md, "Merge"). Pure: it takes both data
@@ -22,6 +23,8 @@ export interface MergePlan {
   clippings: Clipping[];
   issues: Issue[];
   categories: Category[];
+  /** Tombstones this install did not have, or had older. */
+  deletions: Deletion[];
   /** Present only when the settings are to be written (see `mergeSettings`). */
   settings?: NewsletterSettings;
   counts: MergeCounts;
@@ -29,13 +32,21 @@ export interface MergePlan {
 
 type Versioned = { id: string; updatedAt: number };
 
-/** By id, the newer `updatedAt` wins; on a tie this install's version stays (a merge never flip-flops). */
-function newerWins<T extends Versioned>(current: readonly T[], incoming: readonly T[]) {
+/**
+ * By id, the newer `updatedAt` wins; on a tie this install's version stays (a merge never flip-flops).
+ * A record this install does not have and that `deleted` says was deleted after that version is not
+ * brought back.
+ */
+function newerWins<T extends Versioned>(
+  current: readonly T[],
+  incoming: readonly T[],
+  deleted: (record: T) => boolean = () => false,
+) {
   const merged = new Map(current.map((record) => [record.id, record]));
   const written = new Map<string, T>();
   for (const record of incoming) {
     const here = merged.get(record.id);
-    if (here && here.updatedAt >= record.updatedAt) continue;
+    if (here ? here.updatedAt >= record.updatedAt : deleted(record)) continue;
     merged.set(record.id, record);
     written.set(record.id, record);
   }
@@ -48,14 +59,15 @@ function newerWins<T extends Versioned>(current: readonly T[], incoming: readonl
  * that stays open is, in this order: the higher number (the later issue in the series); the one with
  * items (so a fresh install's empty 第1回 gives way to a restored one); the later date; this install's.
  * A closed issue gets `updatedAt` + 1, so its published state wins over the open copy in later merges.
+ * Its items then move into the one that stays open (`gatherIntoOpenIssue`).
  */
 function closeExtraOpenIssues(
   merged: Map<string, Issue>,
   clippings: ReadonlyMap<string, Clipping>,
   openHere: string | undefined,
-): Issue[] {
+): { keep?: Issue; closed: Issue[] } {
   const open = [...merged.values()].filter((issue) => issue.status === 'open');
-  if (open.length < 2) return [];
+  if (open.length < 2) return { closed: [] };
   const used = new Set([...clippings.values()].map((clipping) => clipping.issueId));
   const hasItems = (issue: Issue) => (used.has(issue.id) ? 1 : 0);
   const isHere = (issue: Issue) => (issue.id === openHere ? 1 : 0);
@@ -67,12 +79,39 @@ function closeExtraOpenIssues(
     isHere(a) - isHere(b) ||
     compareIds(b, a);
   const keep = open.reduce((best, issue) => (stayOpen(issue, best) > 0 ? issue : best));
-  return open
+  const closed = open
     .filter((issue) => issue !== keep)
-    .map((issue) => {
+    .map((issue): Issue => {
       const updatedAt = issue.updatedAt + 1;
       return { ...issue, status: 'published', publishedAt: updatedAt, updatedAt };
     });
+  return { keep, closed };
+}
+
+/**
+ * The items of issues a merge closed, moved into the issue that stays open, after its own items and
+ * in their own order. Those issues were never published (two browsers each opened a 第1回): left
+ * there, their items would sit in the archive with no way to move them. Like any merge change, a move
+ * is not an edit: `updatedAt` + 1, so the moved version wins the next time the same file is merged.
+ */
+export function gatherIntoOpenIssue(
+  clippings: Iterable<Clipping>,
+  closedIds: ReadonlySet<string>,
+  openId: string,
+): Clipping[] {
+  const all = [...clippings];
+  const orders = all.filter((clipping) => clipping.issueId === openId).map((clipping) => clipping.order);
+  const after = orders.length > 0 ? Math.max(...orders) + 1 : 0;
+  return all
+    .filter((clipping) => clipping.issueId !== null && closedIds.has(clipping.issueId))
+    .sort(compareItemOrder)
+    .map((clipping, index) => ({
+      ...clipping,
+      issueId: openId,
+      order: after + index,
+      carryOver: false,
+      updatedAt: clipping.updatedAt + 1,
+    }));
 }
 
 const sameSettings = (a: NewsletterSettings, b: NewsletterSettings) =>
@@ -97,14 +136,28 @@ function mergeSettings(current: NewsletterSettings, incoming: NewsletterSettings
 /**
  * What merging `incoming` into `current` writes. Clippings and issues: by id, the newer `updatedAt` wins.
  * Categories have no `updatedAt`: an unknown id is added, a known one keeps this install's label and
- * order. Nothing is deleted. Merging the same file again writes nothing.
+ * order. Nothing is deleted, and a clipping deleted here after the file's version of it is not brought
+ * back; the file's tombstones are kept, the later of two winning. Merging the same
+ * file again writes nothing.
  */
 export function planMerge(current: BackupData, incoming: BackupData): MergePlan {
-  const clippings = newerWins(current.clippings, incoming.clippings);
+  const here = deletionsById(current.deletions);
+  const deletions = [...deletionsById(incoming.deletions).values()].filter(
+    (deletion) => (here.get(deletion.id)?.deletedAt ?? -1) < deletion.deletedAt,
+  );
+  // Only this install's tombstones hold a clipping back: the file's own say what its browser deleted,
+  // and a clipping it still has is one it brought back since (a fresh import gives back the file).
+  const clippings = newerWins(current.clippings, incoming.clippings, (clipping) => isDeleted(here, clipping));
   const issues = newerWins(current.issues, incoming.issues);
   const openHere = current.issues.find((issue) => issue.status === 'open')?.id;
-  for (const closed of closeExtraOpenIssues(issues.merged, clippings.merged, openHere)) {
-    issues.written.set(closed.id, closed);
+  const { keep, closed } = closeExtraOpenIssues(issues.merged, clippings.merged, openHere);
+  for (const issue of closed) issues.written.set(issue.id, issue);
+  if (keep) {
+    const closedIds = new Set(closed.map((issue) => issue.id));
+    for (const moved of gatherIntoOpenIssue(clippings.merged.values(), closedIds, keep.id)) {
+      clippings.merged.set(moved.id, moved);
+      clippings.written.set(moved.id, moved);
+    }
   }
   const knownCategories = new Set(current.categories.map((category) => category.id));
   const categories = incoming.categories.filter((category) => !knownCategories.has(category.id));
@@ -127,6 +180,7 @@ export function planMerge(current: BackupData, incoming: BackupData): MergePlan 
     clippings: [...clippings.written.values()].sort(compareIds),
     issues: [...issues.written.values()].sort(compareIds),
     categories: categories.map((category) => ({ ...category })).sort(compareIds),
+    deletions: deletions.sort(compareIds),
     counts,
   };
   const settings = mergeSettings(current.settings, incoming.settings);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { BackupData } from '../../src/core/backup';
-import { planMerge } from '../../src/core/backup-merge';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
-import type { Issue } from '../../src/core/issue';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { applyMergePlan } from '../support/backup';
-import { makeClipping, makeIssue } from '../support/factories';
+import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
+import type { Issue } from '../../../src/core/issue';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
+import type { BackupData } from '../../../src/core/transfer/backup';
+import { planMerge } from '../../../src/core/transfer/backup-merge';
+import { applyMergePlan } from '../../support/backup';
+import { makeClipping, makeIssue } from '../../support/factories';
 
 const data = (parts: Partial<BackupData> = {}): BackupData => ({
   clippings: [],
@@ -136,8 +136,10 @@ describe('planMerge: one open issue', () => {
     const plan = planMerge(current, data({ issues: [remote], clippings: [item('theirs', 'remote')] }));
     expect(plan.issues).toEqual([{ ...remote, status: 'published', publishedAt: 7001, updatedAt: 7001 }]);
     expect(statusById(applyMergePlan(current, plan))).toEqual({ local: 'open', remote: 'published' });
-    // The file's items stay with their issue, now in the archive.
-    expect(plan.clippings).toEqual([item('theirs', 'remote')]);
+    // The file's items join the issue that stays open, so none is stranded in the archive.
+    expect(plan.clippings).toEqual([
+      { ...item('theirs', 'remote'), issueId: 'local', order: 1001, updatedAt: 1001 },
+    ]);
   });
 
   it('gives way to a restored issue on a fresh install (its 第1回 is empty)', () => {
@@ -217,5 +219,83 @@ describe('planMerge: one open issue', () => {
     expect(again.counts).toEqual({ added: 0, updated: 0, unchanged: 2 });
     expect([again.clippings, again.issues, again.categories]).toEqual([[], [], []]);
     expect(once.issues.filter((issue) => issue.status === 'open')).toHaveLength(1);
+  });
+});
+
+describe('planMerge: tombstones', () => {
+  const gone = { id: 'c', deletedBy: 'さとう', deletedAt: 3000 };
+  it.each<[string, number, 'added' | 'unchanged']>([
+    ['deleted here after the file’s version: stays deleted', 2000, 'unchanged'],
+    ['deleted here at the file’s version’s time: stays deleted', 3000, 'unchanged'],
+    ['edited in the file after the deletion: the newer version wins', 4000, 'added'],
+  ])('a clipping %s', (_, updatedAt, outcome) => {
+    const incoming = makeClipping({ id: 'c', updatedAt });
+    const plan = planMerge(data({ deletions: [gone] }), data({ clippings: [incoming] }));
+    expect(plan.counts).toMatchObject({ [outcome]: 1 });
+    expect(plan.clippings).toEqual(outcome === 'added' ? [incoming] : []);
+  });
+
+  it('keeps the file’s tombstones, the later of two winning, and writes nothing the second time', () => {
+    const older = { id: 'x', deletedBy: 'a', deletedAt: 1000 };
+    const newer = { id: 'x', deletedBy: 'b', deletedAt: 2000 };
+    const current = data({ deletions: [newer] });
+    expect(planMerge(current, data({ deletions: [older] })).deletions).toEqual([]);
+    const plan = planMerge(data({ deletions: [older] }), data({ deletions: [newer, gone] }));
+    expect(plan.deletions).toEqual([gone, newer]);
+    const once = applyMergePlan(data({ deletions: [older] }), plan);
+    expect(planMerge(once, data({ deletions: [newer, gone] })).deletions).toEqual([]);
+  });
+
+  it('never deletes a clipping this install has, whatever the file’s tombstones say', () => {
+    const here = makeClipping({ id: 'c', updatedAt: 1000 });
+    const plan = planMerge(data({ clippings: [here] }), data({ deletions: [gone] }));
+    expect(applyMergePlan(data({ clippings: [here] }), plan).clippings).toEqual([here]);
+  });
+});
+
+describe('planMerge: items of an open issue the merge closes', () => {
+  /** Where each clipping ends up: its issue's status, or the backlog. */
+  const placeOf = (merged: BackupData) =>
+    Object.fromEntries(
+      merged.clippings.map((clipping) => [
+        clipping.id,
+        clipping.issueId === null
+          ? 'backlog'
+          : merged.issues.find((issue) => issue.id === clipping.issueId)?.status,
+      ]),
+    );
+
+  it('moves a second browser’s 第1回 items into the open issue, after its own, in their order', () => {
+    const mine = makeIssue({ id: 'mine', number: 1, date: '2024-09-06', updatedAt: 5000 });
+    const theirs = makeIssue({ id: 'theirs', number: 1, date: '2024-09-06', updatedAt: 7000 });
+    const current = data({
+      issues: [mine],
+      clippings: [makeClipping({ id: 'a', issueId: 'mine', order: 5 })],
+    });
+    const incoming = data({
+      issues: [theirs],
+      clippings: [
+        makeClipping({ id: 'c', issueId: 'theirs', order: 2, updatedAt: 1000 }),
+        makeClipping({ id: 'b', issueId: 'theirs', order: 1, updatedAt: 1000 }),
+        makeClipping({ id: 'x', issueId: null, updatedAt: 1000 }),
+      ],
+    });
+    const merged = applyMergePlan(current, planMerge(current, incoming));
+    expect(placeOf(merged)).toEqual({ a: 'open', b: 'open', c: 'open', x: 'backlog' });
+    const inOpen = merged.clippings
+      .filter((clipping) => clipping.issueId === 'mine')
+      .sort((p, q) => p.order - q.order)
+      .map((clipping) => clipping.id);
+    expect(inOpen).toEqual(['a', 'b', 'c']);
+    // Moved by the merge, one millisecond later, so the next merge of the same file keeps them here.
+    expect(planMerge(merged, incoming).clippings).toEqual([]);
+  });
+
+  it('moves this install’s items when the file’s open issue is the one that stays open', () => {
+    const mine = makeIssue({ id: 'mine', number: 1, date: '2024-09-06' });
+    const later = makeIssue({ id: 'later', number: 2, date: '2024-09-13' });
+    const current = data({ issues: [mine], clippings: [makeClipping({ id: 'a', issueId: 'mine' })] });
+    const merged = applyMergePlan(current, planMerge(current, data({ issues: [later] })));
+    expect(placeOf(merged)).toEqual({ a: 'open' });
   });
 });

@@ -1,23 +1,23 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
+import { isIsoDate } from '../../../src/core/calendar';
+import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import {
   BACKUP_SHAPE,
   type BackupData,
   backupFilename,
   createBackup,
-  type FieldShape,
+  parseBackup,
   serializeBackup,
-} from '../../src/core/backup';
-import { isIsoDateTime, parseBackup } from '../../src/core/backup-validate';
-import { isIsoDate } from '../../src/core/calendar';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { makeClipping, makeIssue } from '../support/factories';
-import { TIME_ZONES, withTimeZone } from '../support/time-zone';
+} from '../../../src/core/transfer/backup';
+import { type FieldShape, isIsoDateTime } from '../../../src/core/transfer/json-file';
+import { makeClipping, makeIssue } from '../../support/factories';
+import { TIME_ZONES, withTimeZone } from '../../support/time-zone';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
-const schema = JSON.parse(read('../../docs/backup.schema.json'));
+const schema = JSON.parse(read('../../../docs/backup.schema.json'));
 const matchesSchema = new Ajv2020({
   allErrors: true,
   formats: { date: isIsoDate, 'date-time': isIsoDateTime },
@@ -130,6 +130,7 @@ describe('serializeBackup', () => {
     expect(Object.keys(JSON.parse(text))).toEqual([
       'categories',
       'clippings',
+      'deletions',
       'exportedAt',
       'format',
       'issues',
@@ -217,7 +218,7 @@ describe('docs/backup.schema.json', () => {
     }
   });
 
-  // The reader's shape (src/core/backup.ts) and the schema describe the same fields.
+  // The reader's shape (src/core/transfer/backup.ts) and the schema describe the same fields.
   const requiredAndAll = (fields: Record<string, FieldShape>) => ({
     required: Object.keys(fields)
       .filter((key) => !fields[key]?.optional)

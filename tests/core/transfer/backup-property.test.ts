@@ -2,17 +2,23 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type BackupData, createBackup, serializeBackup } from '../../src/core/backup';
-import { planMerge } from '../../src/core/backup-merge';
-import { isIsoDateTime, parseBackup } from '../../src/core/backup-validate';
-import { isIsoDate } from '../../src/core/calendar';
-import type { Category } from '../../src/core/category';
-import type { Clipping } from '../../src/core/clipping';
-import type { Issue } from '../../src/core/issue';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../src/core/settings';
-import { applyMergePlan } from '../support/backup';
+import { isIsoDate } from '../../../src/core/calendar';
+import type { Category } from '../../../src/core/category';
+import type { Clipping } from '../../../src/core/clipping';
+import { hasUrlOrTitle } from '../../../src/core/fields';
+import type { Issue } from '../../../src/core/issue';
+import { DEFAULT_SETTINGS, type NewsletterSettings } from '../../../src/core/settings';
+import {
+  type BackupData,
+  createBackup,
+  parseBackup,
+  serializeBackup,
+} from '../../../src/core/transfer/backup';
+import { planMerge } from '../../../src/core/transfer/backup-merge';
+import { isIsoDateTime } from '../../../src/core/transfer/json-file';
+import { applyMergePlan } from '../../support/backup';
 
-const schema = JSON.parse(readFileSync(new URL('../../docs/backup.schema.json', import.meta.url), 'utf8'));
+const schema = JSON.parse(readFileSync(new URL('../../../docs/backup.schema.json', import.meta.url), 'utf8'));
 const matchesSchema = new Ajv2020({ formats: { date: isIsoDate, 'date-time': isIsoDateTime } }).compile(
   schema,
 );
@@ -134,33 +140,42 @@ const dataArb: fc.Arbitrary<BackupData> = fc
   )
   .chain(([categories, issues, settings]) =>
     fc
-      .uniqueArray(
-        fc.record({
-          id,
-          url,
-          title: text,
-          note,
-          categoryId: fc.constantFrom(...categories.map((category) => category.id)),
-          issueId:
-            issues.length === 0
-              ? fc.constant(null)
-              : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
-          order,
-          carryOver: fc.boolean(),
-          clippedBy: text,
-          createdAt: timestamp,
-          updatedAt: timestamp,
-          otherNotes: fc.option(
-            fc.array(
-              fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
-              { maxLength: 2 },
-            ),
-            { nil: undefined },
-          ),
+      .tuple(
+        fc.uniqueArray(
+          fc
+            .record({
+              id,
+              url,
+              title: text,
+              note,
+              categoryId: fc.constantFrom(...categories.map((category) => category.id)),
+              issueId:
+                issues.length === 0
+                  ? fc.constant(null)
+                  : fc.option(fc.constantFrom(...issues.map((i) => i.id)), { nil: null }),
+              order,
+              carryOver: fc.boolean(),
+              clippedBy: text,
+              createdAt: timestamp,
+              updatedAt: timestamp,
+              otherNotes: fc.option(
+                fc.array(
+                  fc.record({ id, clippedBy: text, note, updatedAt: timestamp }, { noNullPrototype: true }),
+                  { maxLength: 2 },
+                ),
+                { nil: undefined },
+              ),
+            })
+            // As every path that saves one guarantees (core/fields.ts): an item shows its URL or a title.
+            .filter(hasUrlOrTitle),
+          { selector: (clipping) => clipping.id, maxLength: 6 },
+        ),
+        fc.uniqueArray(fc.record({ id, deletedBy: text, deletedAt: timestamp }, { noNullPrototype: true }), {
+          selector: (deletion) => deletion.id,
+          maxLength: 3,
         }),
-        { selector: (clipping) => clipping.id, maxLength: 6 },
       )
-      .map((clippings) => ({
+      .map(([clippings, deletions]) => ({
         // A clipping nobody merged into has no otherNotes key at all.
         clippings: clippings.map(
           ({ otherNotes, ...clipping }): Clipping => (otherNotes ? { ...clipping, otherNotes } : clipping),
@@ -168,6 +183,7 @@ const dataArb: fc.Arbitrary<BackupData> = fc
         issues,
         categories,
         settings,
+        deletions,
       })),
   );
 
@@ -180,10 +196,17 @@ const sortedById = (data: BackupData): BackupData => {
     clippings: sort(data.clippings),
     issues: sort(data.issues),
     categories: sort(data.categories),
+    deletions: sort(data.deletions ?? []),
   };
 };
 
-const EMPTY: BackupData = { clippings: [], issues: [], categories: [], settings: DEFAULT_SETTINGS };
+const EMPTY: BackupData = {
+  clippings: [],
+  issues: [],
+  categories: [],
+  settings: DEFAULT_SETTINGS,
+  deletions: [],
+};
 const recordCount = (data: BackupData) => data.clippings.length + data.issues.length + data.categories.length;
 
 describe('backup properties', () => {
@@ -246,10 +269,29 @@ describe('backup properties', () => {
           undefined,
         ]);
         expect(once.issues.filter((issue) => issue.status === 'open').length).toBeLessThanOrEqual(1);
+        // Every item is in the open issue, the backlog, or an issue that really was published.
+        const publishedBefore = new Set(
+          [...current.issues, ...incoming.issues]
+            .filter((issue) => issue.status === 'published')
+            .map((issue) => issue.id),
+        );
+        const openNow = new Set(once.issues.filter((issue) => issue.status === 'open').map((i) => i.id));
+        for (const clipping of once.clippings) {
+          const { issueId } = clipping;
+          const reachable = issueId === null || openNow.has(issueId) || publishedBefore.has(issueId);
+          expect(reachable, clipping.id).toBe(true);
+        }
         const ids = (list: { id: string }[]) => new Set(list.map((record) => record.id));
+        // Nothing lost, except a clipping this install deleted after the file's version of it.
+        const deletedHere = new Map((current.deletions ?? []).map((deletion) => [deletion.id, deletion]));
+        const keptBack = (record: { id: string; updatedAt?: number }) =>
+          !ids(current.clippings).has(record.id) &&
+          (deletedHere.get(record.id)?.deletedAt ?? -1) >= (record.updatedAt ?? Infinity);
         for (const key of ['clippings', 'issues', 'categories'] as const) {
           const after = ids(once[key]);
-          for (const record of [...current[key], ...incoming[key]]) expect(after.has(record.id)).toBe(true);
+          for (const record of [...current[key], ...incoming[key]]) {
+            if (key !== 'clippings' || !keptBack(record)) expect(after.has(record.id)).toBe(true);
+          }
         }
       }),
       { numRuns: 200 },

@@ -1,27 +1,30 @@
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
-import { createBackup, serializeBackup } from '../../src/core/backup';
+import { isIsoDate } from '../../../src/core/calendar';
+import type { MessageKey } from '../../../src/core/messages';
+import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import {
-  type BackupError,
-  type BackupMessageKey,
-  describeBackupError,
-  type ExpectedType,
-  isIsoDateTime,
+  createBackup,
   MAX_BACKUP_BYTES,
   MAX_BACKUP_ERRORS,
   parseBackup,
+  serializeBackup,
+} from '../../../src/core/transfer/backup';
+import {
+  type FileError as BackupError,
+  type FileMessageKey as BackupMessageKey,
+  describeFileError,
+  type ExpectedType,
+  isIsoDateTime,
   utf8ByteLength,
   type ValueRule,
-} from '../../src/core/backup-validate';
-import { isIsoDate } from '../../src/core/calendar';
-import type { MessageKey } from '../../src/core/messages';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { makeClipping } from '../support/factories';
+} from '../../../src/core/transfer/json-file';
+import { makeClipping } from '../../support/factories';
 
 const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
 const VALID = read('./fixtures/backup-valid.json');
-const schema = JSON.parse(read('../../docs/backup.schema.json'));
+const schema = JSON.parse(read('../../../docs/backup.schema.json'));
 const matchesSchema = new Ajv2020({
   allErrors: true,
   formats: { date: isIsoDate, 'date-time': isIsoDateTime },
@@ -352,6 +355,20 @@ describe('parseBackup reads valid files', () => {
     expect(parseBackup(JSON.stringify(doc)).ok).toBe(true);
   });
 
+  it('reads a file made before tombstones existed as one with none', () => {
+    const doc = valid();
+    delete doc.deletions;
+    const result = parseBackup(JSON.stringify(doc));
+    expect(result.ok && result.backup.deletions).toEqual([]);
+  });
+
+  it('reads the tombstones of a file that has them', () => {
+    const result = parseBackup(VALID);
+    expect(result.ok && result.backup.deletions).toEqual([
+      { id: 'clip-2024-09-06-z99', deletedBy: 'さとう', deletedAt: 1725613200000 },
+    ]);
+  });
+
   it('accepts a file without any open issue (the app opens the next one)', () => {
     const doc = valid();
     at(doc, 'issues', 1).status = 'published';
@@ -530,7 +547,7 @@ describe('describeBackupError', () => {
       ['issues[1].status', 'b', 'a'],
     ],
   ])('%j → %s', (error, key, substitutions) => {
-    expect(describeBackupError(error)).toEqual({ key, substitutions });
+    expect(describeFileError(error, 'backup')).toEqual({ key, substitutions });
   });
 
   it('gives every error found in the broken files a message key', () => {
@@ -539,7 +556,7 @@ describe('describeBackupError', () => {
         const doc = valid();
         edit?.(doc);
         return errorsOf(text ?? JSON.stringify(doc), { maxBytes }).map(
-          (error) => describeBackupError(error).key,
+          (error) => describeFileError(error, 'backup').key,
         );
       }),
     );
@@ -553,7 +570,7 @@ describe('backup error messages in _locales', () => {
   const toMessageKey = (key: BackupMessageKey): MessageKey => key;
   const locales = ['ja', 'en'].map(
     (locale) =>
-      [locale, JSON.parse(read(`../../public/_locales/${locale}/messages.json`))] as [
+      [locale, JSON.parse(read(`../../../public/_locales/${locale}/messages.json`))] as [
         string,
         Record<string, { message: string; placeholders?: Record<string, { content: string }> }>,
       ],
@@ -570,6 +587,7 @@ describe('backup error messages in _locales', () => {
   ];
   const rules: ValueRule[] = [
     'non-empty',
+    'non-blank',
     'finite',
     'timestamp',
     'iso-date',
@@ -582,6 +600,7 @@ describe('backup error messages in _locales', () => {
   ];
   const everyError: BackupError[] = [
     { code: 'too-large', path: '', bytes: 1, maxBytes: 0 },
+    { code: 'too-many-records', path: 'clippings', count: 2, max: 1 },
     { code: 'not-json', path: '', reason: 'empty', detail: '' },
     { code: 'not-json', path: '', reason: 'syntax', detail: 'x' },
     { code: 'wrong-format', path: '' },
@@ -593,11 +612,15 @@ describe('backup error messages in _locales', () => {
     { code: 'unknown-issue', path: 'p', id: 'x' },
     { code: 'duplicate-id', path: 'p', id: 'x', firstPath: 'q' },
     { code: 'two-open-issues', path: 'p', id: 'x', openId: 'y' },
+    { code: 'no-url-or-title', path: 'p' },
   ];
 
   it.each(locales)('%s has every message, with one placeholder per substitution', (_, messages) => {
-    for (const error of everyError) {
-      const { key: backupKey, substitutions } = describeBackupError(error);
+    for (const [error, kind] of everyError.flatMap((error) => [
+      [error, 'backup'] as const,
+      [error, 'team'] as const,
+    ])) {
+      const { key: backupKey, substitutions } = describeFileError(error, kind);
       const key = toMessageKey(backupKey);
       const placeholders = Object.values(messages[key]?.placeholders ?? {}).map(({ content }) => content);
       expect(messages[key]?.message, key).toBeTruthy();
