@@ -1,4 +1,4 @@
-import type { IDBPObjectStore } from 'idb';
+import type { IDBPObjectStore, StoreNames } from 'idb';
 import { followingIssue, type Issue, openIssue, type PublishPlan } from '../core/issue';
 import { toClippingRecord } from './clippings';
 import type { ClipperDatabase } from './db';
@@ -6,9 +6,10 @@ import { abortTransaction, commitWrites, STRICT } from './db';
 import { guardTransaction, refusePublished } from './refusals';
 import type { ClipperDB } from './schema';
 
-type WritableIssues = IDBPObjectStore<
+/** The issues store inside any read-write transaction that includes it. */
+type WritableIssues<Stores extends StoreNames<ClipperDB>[]> = IDBPObjectStore<
   ClipperDB,
-  ('issues' | 'clippings' | 'drafts' | 'settings')[],
+  Stores,
   'issues',
   'readwrite'
 >;
@@ -17,7 +18,10 @@ type WritableIssues = IDBPObjectStore<
  * The open issue, opening one inside the caller's transaction when there is none: after the latest
  * published issue if any (next number, a week later), else `candidate` (a fresh install's 第1回).
  */
-export async function resolveOpenIssue(issues: WritableIssues, candidate: Issue): Promise<Issue> {
+export async function resolveOpenIssue<Stores extends StoreNames<ClipperDB>[]>(
+  issues: WritableIssues<Stores>,
+  candidate: Issue,
+): Promise<Issue> {
   const open = await issues.index('byStatus').get('open');
   if (open) return open;
   const latest = (await issues.getAll()).sort((a, b) => b.number - a.number)[0];

@@ -4,8 +4,8 @@ import type { Clipping } from '../../src/core/clipping';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { BackupData } from '../../src/core/transfer/backup';
 import { readEverything, replaceEverything, writeRecords } from '../../src/storage/bulk';
+import { openFreshDB } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 const ISSUE = makeIssue({ id: 'issue-1' });
 const a = makeClipping({ id: 'a', url: 'https://example.com/a', issueId: ISSUE.id });

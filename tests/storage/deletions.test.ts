@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createClippingRepository } from '../../src/storage/clippings';
 import { createDeletionRepository } from '../../src/storage/deletions';
+import { openFreshDB } from '../support/database';
 import { makeClipping } from '../support/factories';
-import { openFreshDB } from './fresh-db';
 
 const folded = makeClipping({
   id: 'mine',

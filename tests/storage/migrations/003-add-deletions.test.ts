@@ -4,8 +4,8 @@ import { DEFAULT_CATEGORIES } from '../../../src/core/category';
 import { openClipperDB } from '../../../src/storage/db';
 import { MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
 import type { ClipperDBV2, ClippingRecordV2 } from '../../../src/storage/schema';
+import { uniqueDbName } from '../../support/database';
 import { makeClipping, makeIssue } from '../../support/factories';
-import { uniqueDbName } from '../fresh-db';
 
 type RunArgs = Parameters<typeof runMigrations>;
 
