@@ -28,8 +28,6 @@ export interface GoldenIssue {
   /** In the order they appear in the issue. */
   items: GoldenItem[];
   afterword: string;
-  /** Set when the issue relies on a known rendering defect: the cases it breaks are expected to fail. */
-  knownDefect?: string;
 }
 
 const NECO_INTRO =
@@ -219,7 +217,6 @@ const ISSUE_2022_09_30: GoldenIssue = {
   number: 8,
   date: '2022-09-30',
   categories: [NOTABLE, EVENTS, RELEASES, TOOLS],
-  knownDefect: 'defect 13 of issue 7: footnotes in a note are escaped to text',
   items: [
     {
       category: NOTABLE,
