@@ -4,7 +4,7 @@ import { useContext } from 'preact/hooks';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
-import type { MessageKey, Translate } from '../core/messages';
+import type { MessageKey, Notice, Translate } from '../core/messages';
 import type { IssueSource } from '../core/render/zenn';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
@@ -28,9 +28,7 @@ export interface OptionsServices {
   changes?: Pick<ChangeFeed, 'notify'>;
 }
 
-export interface OptionsNotice {
-  tone: 'info' | 'success' | 'error';
-  text: string;
+export interface OptionsNotice extends Notice {
   /** Clippings that "undo" puts back as they were (a delete). */
   undo?: Clipping[];
 }

@@ -19,7 +19,7 @@ import {
   withExistingCategory,
 } from '../core/draft';
 import { firstIssue, type Issue } from '../core/issue';
-import type { MessageKey, Translate } from '../core/messages';
+import type { MessageKey, Notice, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
@@ -37,11 +37,6 @@ export interface FieldConflict {
   found: 'draft' | 'save';
   fields: EditedField[];
   stored: ClippingFields;
-}
-
-export interface Notice {
-  tone: 'info' | 'success' | 'error';
-  text: string;
 }
 
 export interface PopupServices {

@@ -1,10 +1,7 @@
-export interface NoticeItem {
-  tone: 'info' | 'success' | 'error';
-  text: string;
-}
+import type { Notice } from '../core/messages';
 
 export interface NoticesProps {
-  notices: readonly NoticeItem[];
+  notices: readonly Notice[];
   testId?: string;
 }
 
