@@ -77,8 +77,12 @@ describe('transfer in the real extension', () => {
     await expect.poll(() => clippingsWith(options, '鈴木が見つけた記事').count()).toBe(0);
 
     await byTestId(options, 'team-import').setInputFiles(file);
-    const text = await status(options, 'ok');
-    expect(text).toMatch(/追加 0 件|: 0 added/);
+    // The status still shows the first import ("1 added", ok) until the second one finishes, so wait
+    // for the second import's own words: a resurrected item keeps it at "1 added" and times out.
+    await expect
+      .poll(() => byTestId(options, 'backup-status').textContent(), { timeout: 10_000 })
+      .toMatch(/追加 0 件|: 0 added/);
+    expect(await byTestId(options, 'backup-status').getAttribute('data-state')).toBe('ok');
     await options.reload();
     await byTestId(options, 'issue-number').waitFor();
     expect(await clippingsWith(options, '鈴木が見つけた記事').count()).toBe(0);
