@@ -6,8 +6,9 @@ import { createZennMarkdown } from './zenn-markdown';
  * that cannot change the issue around it. Notes, the intro and the afterword all go through it.
  *
  * 1. normalise whitespace;
- * 2. give the note's footnotes labels of their own (`[^1]` → `[^n3-1]`), so two notes' `[^1]` never
- *    merge, and escape references with no definition in the note, so they stay text as on Zenn;
+ * 2. keep the note's footnotes its own: a label an earlier block of the issue already took is renamed
+ *    (`[^1]` → `[^n3-1]`), so two notes' `[^1]` never merge, while the first `[^1]` stays as the team
+ *    wrote it; references with no definition in the note are escaped, so they stay text as on Zenn;
  * 3. line rules: headings `#`–`###` (also in quotes and lists) and setext underlines are escaped, and an
  *    unclosed fence or `:::` container is closed; a `$$` that would open a KaTeX block reaching past the
  *    note (Zenn's rule runs to the next `$$` anywhere later in the document) is escaped;
@@ -76,15 +77,34 @@ function definedFootnotes(note: string): Set<string> {
   return new Set(Object.keys(env.footnotes?.refs ?? {}).map((key) => key.slice(1)));
 }
 
-/** `[^x]` → `[^scope-x]` when the note defines `x`, `\[^x]` otherwise; code spans are left alone. */
-function scopeFootnotes(line: string, scope: string, defined: ReadonlySet<string>): string {
+/**
+ * The label each footnote the note defines is written with: its own, unless an earlier block of the
+ * issue took it (`taken`), then prefixed with the note's scope until it is free. Claims them in `taken`.
+ */
+function claimFootnotes(
+  defined: ReadonlySet<string>,
+  scope: string,
+  taken: Set<string>,
+): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const label of defined) {
+    let claimed = label;
+    while (taken.has(claimed)) claimed = `${scope}-${claimed}`;
+    taken.add(claimed);
+    labels.set(label, claimed);
+  }
+  return labels;
+}
+
+/** `[^x]` → `[^label]` when the note defines `x`, `\[^x]` otherwise; code spans are left alone. */
+function scopeFootnotes(line: string, labels: ReadonlyMap<string, string>): string {
   return line
     .split(CODE_SPAN)
     .map((part, index) =>
       index % 2 === 1
         ? part
         : part.replace(FOOTNOTE_REF, (_, label: string) =>
-            defined.has(label) ? `[^${scope}-${label}]` : `\\[^${label}]`,
+            labels.has(label) ? `[^${labels.get(label)}]` : `\\[^${label}]`,
           ),
     )
     .join('');
@@ -131,8 +151,8 @@ interface Confined {
 }
 
 /** The line rules of step 3 (the KaTeX one aside). */
-function confineLines(note: string, scope: string): Confined {
-  const defined = definedFootnotes(note);
+function confineLines(note: string, scope: string, taken: Set<string>): Confined {
+  const labels = claimFootnotes(definedFootnotes(note), scope, taken);
   const lines: string[] = [];
   const inert: boolean[] = [];
   let fence: { char: string; length: number } | null = null;
@@ -148,7 +168,7 @@ function confineLines(note: string, scope: string): Confined {
       continue;
     }
     const opening = FENCE_OPEN.exec(line);
-    let safe = scopeFootnotes(line, scope, defined);
+    let safe = scopeFootnotes(line, labels);
     const headingAt = headingMarkAt(safe);
     if (opening?.[1]) {
       const marker = opening[1];
@@ -214,12 +234,14 @@ function asCodeBlock(note: string): string {
 /**
  * A note (or intro, or afterword) as typed, made into Markdown that cannot break the issue around it.
  * `scope` names the note among the issue's text blocks (`n1`, `intro`, ...): letters and digits only, a
- * different one per block; its footnote labels are prefixed with it. '' for a note of only whitespace.
+ * different one per block. `taken` holds the footnote labels earlier blocks of the same issue use (the
+ * caller passes one set through all of them); a label already there is prefixed with `scope`. '' for a
+ * note of only whitespace.
  */
-export function renderNote(raw: string, scope: string): string {
+export function renderNote(raw: string, scope: string, taken: Set<string> = new Set()): string {
   const note = normalizeNote(raw);
   if (note === '') return '';
-  const { lines, inert } = confineLines(note, scope);
+  const { lines, inert } = confineLines(note, scope, taken);
   const candidates = [lines, ...trailingMathFixes(lines, inert)].map((candidate) => candidate.join('\n'));
   return candidates.find(keepsStructure) ?? asCodeBlock(note);
 }

@@ -55,11 +55,11 @@ function headingLine(level: 1 | 2 | 3, text: string): string {
   return `${'#'.repeat(level)} ${escapeHeadingText(text)}`;
 }
 
-/** `scope` keeps the item's footnotes its own (see renderNote). */
-function renderItem(item: Clipping, scope: string): string[] {
+/** `scope` and `footnotes` keep the item's footnotes its own (see renderNote). */
+function renderItem(item: Clipping, scope: string, footnotes: Set<string>): string[] {
   const blocks = [headingLine(3, item.title)];
   if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
-  const note = renderNote(item.note, scope);
+  const note = renderNote(item.note, scope, footnotes);
   if (note !== '') blocks.push(note);
   return blocks;
 }
@@ -73,15 +73,17 @@ export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<Newslett
 export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
   const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
-  // Every block of user text goes through renderNote, each with a footnote scope of its own.
-  const intro = renderNote(fillTemplate(settings.introTemplate, values), 'intro');
+  // Every block of user text goes through renderNote, each with a footnote scope of its own; the
+  // labels claimed so far are shared, so a later block's `[^1]` is renamed instead of merging.
+  const footnotes = new Set<string>();
+  const intro = renderNote(fillTemplate(settings.introTemplate, values), 'intro', footnotes);
   if (intro !== '') blocks.push(intro);
   let itemNumber = 0;
   for (const section of renderedSections(issue, clippings, categories)) {
     blocks.push(headingLine(2, section.category.label));
-    for (const item of section.items) blocks.push(...renderItem(item, `n${++itemNumber}`));
+    for (const item of section.items) blocks.push(...renderItem(item, `n${++itemNumber}`, footnotes));
   }
-  const afterword = renderNote(issue.afterword, 'afterword');
+  const afterword = renderNote(issue.afterword, 'afterword', footnotes);
   if (afterword !== '') blocks.push('## あとがき', afterword);
   return `${blocks.join('\n\n')}\n`;
 }

@@ -124,6 +124,12 @@ describe('defect 13: footnotes work, stay per item, and never swallow a heading'
     expect(items.map((item) => item.textContent?.replace('↩︎', '').trim())).toEqual(['一の注', '二の注']);
   });
 
+  it('writes the first [^1] as the team wrote it and renames only the later one', () => {
+    const markdown = issueMarkdown({ notes: ['一[^1]\n\n[^1]: 一の注', '二[^1]\n\n[^1]: 二の注'] });
+    expect(markdown).toContain('一[^1]\n\n[^1]: 一の注');
+    expect(markdown).toMatch(/二\[\^(\w+)-1\]\n\n\[\^\1-1\]: 二の注/);
+  });
+
   it.each([
     ['a reference without a definition', ['参照[^1]', 'b'], '[^1]'],
     ['a reference whose definition is in another item', ['参照[^x]', '[^x]: 別の注'], '[^x]'],

@@ -144,7 +144,7 @@ describe('renderNote: line rules', () => {
   });
 
   it.each([
-    ['脚注[^1]\n\n[^1]: # 脚注の見出し', '脚注[^n1-1]\n\n[^n1-1]: \\# 脚注の見出し'],
+    ['脚注[^1]\n\n[^1]: # 脚注の見出し', '脚注[^1]\n\n[^1]: \\# 脚注の見出し'],
     ['定義のない参照[^2]', '定義のない参照\\[^2]'],
     ['`[^1]` はコード', '`[^1]` はコード'],
     ['$$\n\\frac{1}{2}', '$$\n\\frac{1}{2}\n$$'],
@@ -152,6 +152,24 @@ describe('renderNote: line rules', () => {
   ])('scopes footnotes and closes math in %j', (note, confined) => {
     expect(renderNote(note, 'n1')).toBe(confined);
   });
+
+  it.each([
+    // [labels earlier blocks took, the note, as written]
+    [[], '本文[^1]\n\n[^1]: 注', '本文[^1]\n\n[^1]: 注'],
+    [['1'], '本文[^1]\n\n[^1]: 注', '本文[^n2-1]\n\n[^n2-1]: 注'],
+    [['1', 'n2-1'], '本文[^1]\n\n[^1]: 注', '本文[^n2-n2-1]\n\n[^n2-n2-1]: 注'],
+    [['note'], '本文[^1][^2]\n\n[^1]: 一\n[^2]: 二', '本文[^1][^2]\n\n[^1]: 一\n[^2]: 二'],
+    [['2'], '本文[^1][^2]\n\n[^1]: 一\n[^2]: 二', '本文[^1][^n2-2]\n\n[^1]: 一\n[^n2-2]: 二'],
+  ])(
+    'keeps footnote labels as written unless an earlier block took them (taken %j)',
+    (taken, note, written) => {
+      const claimed = new Set(taken);
+      expect(renderNote(note, 'n2', claimed)).toBe(written);
+      // What this note now uses is taken for the blocks after it.
+      for (const [, label] of written.matchAll(/\[\^([^\]]+)\]:/g))
+        expect(claimed.has(label as string)).toBe(true);
+    },
+  );
 
   it('handles a line of hundreds of list markers (no exponential backtracking)', () => {
     // Past markdown-it's nesting limit the judge cannot read it as a list: it becomes a code block.
