@@ -9,11 +9,10 @@ import type { ClippingRecordV2 } from './schema';
 
 export interface ClippingRepository {
   get(id: string): Promise<Clipping | undefined>;
-  /** The clipping whose URL matches, compared without tracking parameters and fragment. */
-  findByUrl(url: string): Promise<Clipping | undefined>;
   /**
-   * The clippings of a page, for the popup: the one it edits (newest match not in a published issue)
-   * and the newest match that was published, with its issue. Read in one transaction.
+   * The clippings of a page, for the popup, its URL compared without tracking parameters and fragment:
+   * the one it edits (the most recently edited match not in a published issue; several match only when
+   * merged in from elsewhere) and the newest match that was published, with its issue. One transaction.
    */
   findForPage(url: string): Promise<PageClippings>;
   /** Every clipping, newest first. */
@@ -37,16 +36,17 @@ export interface ClippingRepository {
   remove(id: string): Promise<void>;
 }
 
-/**
- * Every write here refuses (PublishedIssueError) to change, remove or move in a clipping of a published
- * issue. `afterPublish` is the one way past: an edit the user confirmed in the archive, recorded on the
- * issue (`editedAfterPublish`) in the same transaction.
- */
+/** What the popup needs to know of a page: the clipping it may edit, and where it was published. */
 export interface PageClippings {
   editable?: Clipping;
   published?: { clipping: Clipping; issue: Issue };
 }
 
+/**
+ * Every write of the repository refuses (PublishedIssueError) to change, remove or move in a clipping of
+ * a published issue. `afterPublish` is the one way past: an edit the user confirmed in the archive,
+ * recorded on the issue (`editedAfterPublish`) in the same transaction.
+ */
 export interface PublishedEditOption {
   afterPublish?: number;
 }
@@ -79,12 +79,6 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
     async get(id) {
       const record = await db.get('clippings', id);
       return record && toClipping(record);
-    },
-    async findByUrl(url) {
-      const records = await db.getAllFromIndex('clippings', 'byUrlKey', urlMatchKey(url));
-      // Several can match only if they were merged in from elsewhere; the most recently edited wins.
-      const newest = records.sort((a, b) => b.updatedAt - a.updatedAt)[0];
-      return newest && toClipping(newest);
     },
     async findForPage(url) {
       const tx = db.transaction(['clippings', 'issues'], 'readonly');

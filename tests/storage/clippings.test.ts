@@ -3,7 +3,7 @@ import type { Clipping } from '../../src/core/clipping';
 import { compareNewestFirst } from '../../src/core/clipping';
 import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository, toClippingRecord } from '../../src/storage/clippings';
-import { openFreshDB } from '../support/database';
+import { editableFor, openFreshDB } from '../support/database';
 import { makeClipping } from '../support/factories';
 
 const ZENN = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f';
@@ -46,11 +46,11 @@ describe('clipping repository', () => {
     await clippings.save(moved);
     expect(await clippings.get('clip-1')).toStrictEqual(moved);
     expect(await clippings.list()).toHaveLength(1);
-    expect(await clippings.findByUrl(ZENN)).toBeUndefined();
-    expect(await clippings.findByUrl('https://example.com/moved')).toStrictEqual(moved);
+    expect(await editableFor(clippings, ZENN)).toBeUndefined();
+    expect(await editableFor(clippings, 'https://example.com/moved')).toStrictEqual(moved);
   });
 
-  describe('findByUrl', () => {
+  describe('findForPage: the clipping a page edits', () => {
     it.each([
       ['the same URL', ZENN],
       ['utm parameters', `${ZENN}?utm_source=twitter&utm_medium=social`],
@@ -62,7 +62,7 @@ describe('clipping repository', () => {
     ])('finds a clipping by %s', async (_label, url) => {
       const { clippings } = await setup();
       await clippings.save(clipping());
-      const found = await clippings.findByUrl(url);
+      const found = await editableFor(clippings, url);
       expect(found).toStrictEqual(clipping());
       expect(found).not.toHaveProperty('urlKey');
     });
@@ -72,15 +72,15 @@ describe('clipping repository', () => {
       const github =
         'https://github.com/kubernetes-sigs/controller-runtime/blob/1449c365465511e047333f9bc504e47cb0fae1ae/pkg/cache/internal/cache_reader.go#L83-L89';
       await clippings.save(clipping({ url: github }));
-      expect((await clippings.findByUrl(github.replace('#L83-L89', '')))?.url).toBe(github);
+      expect((await editableFor(clippings, github.replace('#L83-L89', '')))?.url).toBe(github);
     });
 
     it('matches a Japanese path raw and percent-encoded, both ways', async () => {
       const { clippings } = await setup();
       await clippings.save(clipping({ id: 'cat', url: 'https://ja.wikipedia.org/wiki/猫' }));
       await clippings.save(clipping({ id: 'dog', url: 'https://ja.wikipedia.org/wiki/%E7%8A%AC' }));
-      expect((await clippings.findByUrl('https://ja.wikipedia.org/wiki/%E7%8C%AB'))?.id).toBe('cat');
-      expect((await clippings.findByUrl('https://ja.wikipedia.org/wiki/犬?utm_source=x'))?.id).toBe('dog');
+      expect((await editableFor(clippings, 'https://ja.wikipedia.org/wiki/%E7%8C%AB'))?.id).toBe('cat');
+      expect((await editableFor(clippings, 'https://ja.wikipedia.org/wiki/犬?utm_source=x'))?.id).toBe('dog');
     });
 
     it.each([
@@ -90,12 +90,12 @@ describe('clipping repository', () => {
     ])('does not find a clipping by %s', async (_label, url) => {
       const { clippings } = await setup();
       await clippings.save(clipping());
-      expect(await clippings.findByUrl(url)).toBeUndefined();
+      expect(await editableFor(clippings, url)).toBeUndefined();
     });
 
     it('returns undefined in an empty database', async () => {
       const { clippings } = await setup();
-      expect(await clippings.findByUrl(ZENN)).toBeUndefined();
+      expect(await editableFor(clippings, ZENN)).toBeUndefined();
     });
 
     it('returns the most recently edited of several matching clippings', async () => {
@@ -103,7 +103,7 @@ describe('clipping repository', () => {
       await clippings.save(clipping({ id: 'a', updatedAt: 3000 }));
       await clippings.save(clipping({ id: 'b', url: `${ZENN}#x`, updatedAt: 9000 }));
       await clippings.save(clipping({ id: 'c', url: `${ZENN}?utm_source=x`, updatedAt: 5000 }));
-      expect((await clippings.findByUrl(ZENN))?.id).toBe('b');
+      expect((await editableFor(clippings, ZENN))?.id).toBe('b');
     });
   });
 
@@ -141,7 +141,7 @@ describe('clipping repository', () => {
       await clippings.save(clipping({ id: 'drop' }));
       await clippings.remove('drop');
       expect(await clippings.get('drop')).toBeUndefined();
-      expect(await clippings.findByUrl(ZENN)).toBeUndefined();
+      expect(await editableFor(clippings, ZENN)).toBeUndefined();
       expect((await clippings.list()).map((c) => c.id)).toEqual(['keep']);
     });
 

@@ -10,7 +10,7 @@ import { type ClipperDatabase, openClipperDB } from '../../src/storage/db';
 import { createDraftRepository } from '../../src/storage/drafts';
 import { createIssueRepository } from '../../src/storage/issues';
 import { createSettingsRepository } from '../../src/storage/settings';
-import { openFreshDB, uniqueDbName } from '../support/database';
+import { editableFor, openFreshDB, uniqueDbName } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
 
 const TAB_URL = 'https://zenn.dev/team_soda/articles/0b57bba3a3665f?utm_source=x';
@@ -73,7 +73,7 @@ describe('commitClip', () => {
     const repos = await withDraft(db);
     await commitClip(db, clipping, DRAFT_KEY);
     expect(await repos.clippings.get('clip-1')).toStrictEqual(clipping);
-    expect(await repos.clippings.findByUrl(TAB_URL)).toStrictEqual(clipping);
+    expect(await editableFor(repos.clippings, TAB_URL)).toStrictEqual(clipping);
     expect(await repos.drafts.get(DRAFT_KEY)).toBeUndefined();
     expect(await repos.settings.getLastCategoryId()).toBe('tools');
   });

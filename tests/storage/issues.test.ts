@@ -4,7 +4,7 @@ import { urlMatchKey } from '../../src/core/url';
 import { createClippingRepository } from '../../src/storage/clippings';
 import type { ClipperDatabase } from '../../src/storage/db';
 import { createIssueRepository } from '../../src/storage/issues';
-import { openFreshDB } from '../support/database';
+import { editableFor, openFreshDB } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
 
 const NOW = 50_000;
@@ -139,7 +139,7 @@ describe('issue repository', () => {
       const { db, issues, plan } = await seeded();
       await issues.publish(plan);
       expect((await db.get('clippings', 'carried'))?.urlKey).toBe(urlMatchKey(carried.url));
-      expect((await createClippingRepository(db).findByUrl(carried.url))?.issueId).toBe('issue-2');
+      expect((await editableFor(createClippingRepository(db), carried.url))?.issueId).toBe('issue-2');
       const inNext = await db.getAllFromIndex('clippings', 'byIssueId', 'issue-2');
       expect(inNext.map((record) => record.id)).toEqual(['carried']);
       const inPublished = await db.getAllFromIndex('clippings', 'byIssueId', 'issue-1');

@@ -1,5 +1,7 @@
 import { deleteDB } from 'idb';
 import { onTestFinished } from 'vitest';
+import type { Clipping } from '../../src/core/clipping';
+import type { ClippingRepository } from '../../src/storage/clippings';
 import { type ClipperDatabase, type OpenOptions, openClipperDB } from '../../src/storage/db';
 import { createRepositories, type Repositories } from '../../src/storage/repositories';
 
@@ -27,4 +29,12 @@ export async function openFreshDB(options: Omit<OpenOptions, 'name'> = {}): Prom
 /** A fresh database's repositories, for tests of the pages. */
 export async function freshRepositories(): Promise<Repositories> {
   return createRepositories(await openFreshDB());
+}
+
+/** The clipping the popup edits for this page: `findForPage`'s `editable`. */
+export async function editableFor(
+  repository: Pick<ClippingRepository, 'findForPage'>,
+  url: string,
+): Promise<Clipping | undefined> {
+  return (await repository.findForPage(url)).editable;
 }

@@ -11,7 +11,7 @@ import { createIssueRepository } from '../../../src/storage/issues';
 import { LATEST_VERSION, MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
 import { MIGRATED_ISSUE_ID } from '../../../src/storage/migrations/002-add-issues';
 import type { ClipperDBV1, ClippingRecordV1, SettingRecordV1 } from '../../../src/storage/schema';
-import { uniqueDbName } from '../../support/database';
+import { editableFor, uniqueDbName } from '../../support/database';
 import { withTimeZoneAsync } from '../../support/time-zone';
 import { type DatabaseFixture, loadFixture } from '../fixtures/load-fixture';
 import v1Fixture from '../fixtures/v1-database.json';
@@ -174,7 +174,7 @@ describe('migration 002: add issues', () => {
 
   it('keeps the version-1 indexes working', async () => {
     const db = await upgrade(await version1WithData());
-    const found = await createClippingRepository(db).findByUrl('https://example.com/a_b?x=%e3%81%82');
+    const found = await editableFor(createClippingRepository(db), 'https://example.com/a_b?x=%e3%81%82');
     expect(found?.id).toBe('early');
     const byTime = await db.getAllFromIndex('clippings', 'byCreatedAt');
     expect(byTime.map((record) => record.id)).toEqual(['early', 'middle', 'late']);
@@ -274,7 +274,7 @@ describe('migration 002: a version-1 database fixture', () => {
     const db = await upgrade(await loadFixture(fixture));
     const repo = createClippingRepository(db);
     for (const record of records<ClippingRecordV1>('clippings')) {
-      expect((await repo.findByUrl(record.url))?.id, record.url).toBe(record.id);
+      expect((await editableFor(repo, record.url))?.id, record.url).toBe(record.id);
     }
     expect(await db.countFromIndex('clippings', 'byIssueId', MIGRATED_ISSUE_ID)).toBe(
       records('clippings').length,
