@@ -46,7 +46,13 @@ async function issueWith(h: Harness, notes: [string, string], afterword: string)
   const options = await h.openOptions();
   await waitForClipping(options, '二つ目の記事');
   await commitField(byTestId(options, 'issue-afterword'), afterword);
-  const markdown = await waitForMarkdown(options, (text) => text.includes('## あとがき'));
+  // The profile is shared by the tests of this file, so the issue may still show an earlier test's
+  // afterword: wait for this one (escaping aside) to be in the Markdown.
+  const typed = afterword.replaceAll('\\', '');
+  const markdown = await waitForMarkdown(
+    options,
+    (text) => text.includes('## あとがき') && text.replaceAll('\\', '').includes(typed),
+  );
   return { options, markdown, urls };
 }
 
