@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { newId } from '../core/id';
 import { archiveHash } from '../core/issue';
 import { createChangeFeed } from '../platform/change-feed';
-import { translate, uiLanguage } from '../platform/i18n';
+import { nativeTranslate as translate, nativeUiLanguage as uiLanguage } from '../platform/native-api';
 import { openOptionsAt, openOptionsPage } from '../platform/runtime';
 import { createBrowserTabSource } from '../platform/tabs';
 import { openClipperDB } from '../storage/db';
