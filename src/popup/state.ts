@@ -1,4 +1,3 @@
-import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { localIsoDate } from '../core/calendar';
@@ -27,6 +26,7 @@ import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
 import { AlreadyClippedError } from '../storage/refusals';
 import type { Repositories } from '../storage/repositories';
+import { createStore } from './store';
 
 /** The form's `data-state`, part of the e2e contract. */
 export type PopupStatus = 'loading' | 'new' | 'existing' | 'published' | 'saved' | 'error';
@@ -61,6 +61,8 @@ const EMPTY_FIELDS: ClippingFields = { url: '', title: '', note: '', categoryId:
 
 export function createPopupState(services: PopupServices) {
   const { t } = services;
+  const store = createStore();
+  const { signal } = store;
   const status = signal<PopupStatus>('loading');
   /** Set when the tab cannot be clipped at all: the popup shows this instead of a form. */
   const blocker = signal<string | null>(null);
@@ -69,7 +71,11 @@ export function createPopupState(services: PopupServices) {
   const existing = signal<Clipping | undefined>(undefined);
   const notices = signal<Notice[]>([]);
   const saving = signal(false);
-  const isUpdate = computed(() => existing.value !== undefined);
+  const isUpdate = {
+    get value() {
+      return existing.value !== undefined;
+    },
+  };
   /** The page's item in a published issue, which the popup never edits (the issue is frozen). */
   const published = signal<{ clipping: Clipping; issue: Issue } | null>(null);
   /** After choosing to clip a published page again: its earlier note, one click from the field. */
@@ -311,6 +317,7 @@ export function createPopupState(services: PopupServices) {
   }
 
   return {
+    store,
     status,
     blocker,
     fields,
