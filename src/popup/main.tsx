@@ -9,7 +9,6 @@ import { openCurrentDB } from '../storage/open-current';
 import { createPopupRepositories } from '../storage/popup-repositories';
 import { App } from './App';
 import { createPopupState, PopupContext } from './state';
-import '../ui/base.css';
 import './popup.css';
 
 document.documentElement.lang = uiLanguage();
