@@ -121,6 +121,8 @@ export function createPopupState(services: PopupServices) {
     answered = new Promise((resolve) => {
       settle = resolve;
     });
+    // Awaited only once the tab is read; a failed open before then is reported there, not as unhandled.
+    services.repositories.catch(() => undefined);
     try {
       const tab = await services.tabs.getTab(tabId);
       const reason = tab ? unclippableReason(tab.url) : 'no-tab';

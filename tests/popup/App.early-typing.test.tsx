@@ -158,6 +158,28 @@ describe('popup typed into before the database answers', () => {
   });
 });
 
+describe('popup whose database fails to open', () => {
+  it('says so once the tab is read, keeping the form, with no unhandled rejection meanwhile', async () => {
+    const state = createPopupState({
+      tabs: { getTab: () => new Promise((resolve) => setTimeout(() => resolve(TAB), 20)) },
+      repositories: Promise.reject(new DOMException('The database is gone.', 'UnknownError')),
+      t,
+      now: Date.now,
+      newId: () => 'x',
+    });
+    const loaded = state.load();
+    render(
+      <PopupContext.Provider value={state}>
+        <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
+      </PopupContext.Provider>,
+    );
+    await loaded;
+    await waitForState('error');
+    expect(title().value).toBe(TAB.title);
+    expect(screen.getByRole('alert').textContent).not.toBe('');
+  });
+});
+
 describe('popup save announcement', () => {
   it('tells open pages which clipping a new save made', async () => {
     const repos = await withData([]);
