@@ -1,8 +1,10 @@
-import browser from 'webextension-polyfill';
+import { nativeApi } from './native-api';
+
+// Used by the popup only, so over the browser's own API (see native-api.ts for why not the polyfill).
 
 /** Opens the options page (the clipping list) in a tab. */
 export function openOptionsPage(): Promise<void> {
-  return browser.runtime.openOptionsPage();
+  return nativeApi().runtime.openOptionsPage();
 }
 
 /**
@@ -10,6 +12,7 @@ export function openOptionsPage(): Promise<void> {
  * extension's own page needs no `tabs` permission.
  */
 export async function openOptionsAt(hash: string): Promise<void> {
-  const page = browser.runtime.getManifest().options_ui?.page ?? 'options.html';
-  await browser.tabs.create({ url: browser.runtime.getURL(`${page}#${hash}`) });
+  const { runtime, tabs } = nativeApi();
+  const page = runtime.getManifest().options_ui?.page ?? 'options.html';
+  await tabs.create({ url: runtime.getURL(`${page}#${hash}`) });
 }

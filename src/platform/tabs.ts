@@ -1,5 +1,4 @@
-import type { Tabs } from 'webextension-polyfill';
-import browser from 'webextension-polyfill';
+import { type NativeExtensionApi, nativeApi } from './native-api';
 
 /** The tab the popup clips: only what the popup needs of it. */
 export interface PageTab {
@@ -13,8 +12,8 @@ export interface TabSource {
   getTab(tabId?: number): Promise<PageTab | undefined>;
 }
 
-/** The smallest slice of `browser.tabs` the popup uses, so tests can pass a plain object. */
-export type TabsApi = Pick<Tabs.Static, 'get' | 'query'>;
+/** The smallest slice of `tabs` the popup uses, so tests can pass a plain object. */
+export type TabsApi = Pick<NativeExtensionApi['tabs'], 'get' | 'query'>;
 
 export function createTabSource(tabs: TabsApi): TabSource {
   return {
@@ -30,6 +29,7 @@ export function createTabSource(tabs: TabsApi): TabSource {
   };
 }
 
+/** The popup's tab source, over the browser's own `tabs` API (see native-api.ts for why not the polyfill). */
 export function createBrowserTabSource(): TabSource {
-  return createTabSource(browser.tabs);
+  return createTabSource(nativeApi().tabs);
 }

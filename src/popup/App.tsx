@@ -2,6 +2,7 @@ import type { Translate } from '../core/messages';
 import { ClipForm } from './components/ClipForm';
 import { Unclippable } from './components/Unclippable';
 import { usePopupState } from './state';
+import { useStore } from './store';
 
 export interface AppProps {
   t: Translate;
@@ -11,7 +12,8 @@ export interface AppProps {
 }
 
 export function App({ t, onOpenOptions, onOpenPublished }: AppProps) {
-  const { blocker } = usePopupState();
+  const { blocker, store } = usePopupState();
+  useStore(store);
   return (
     <main class="popup">
       <header class="popup-header">

@@ -1,15 +1,14 @@
 import { render } from 'preact';
 import { newId } from '../core/id';
 import { archiveHash } from '../core/issue';
-import { createChangeFeed } from '../platform/change-feed';
-import { translate, uiLanguage } from '../platform/i18n';
+import { nativeTranslate as translate, nativeUiLanguage as uiLanguage } from '../platform/native-api';
 import { openOptionsAt, openOptionsPage } from '../platform/runtime';
+import { createSaveAnnouncer } from '../platform/saved-clippings';
 import { createBrowserTabSource } from '../platform/tabs';
-import { openClipperDB } from '../storage/db';
-import { createRepositories } from '../storage/repositories';
+import { openCurrentDB } from '../storage/open-current';
+import { createPopupRepositories } from '../storage/popup-repositories';
 import { App } from './App';
 import { createPopupState, PopupContext } from './state';
-import '../ui/base.css';
 import './popup.css';
 
 document.documentElement.lang = uiLanguage();
@@ -23,11 +22,11 @@ const state = createPopupState({
   tabs: createBrowserTabSource(),
   // A newer version upgrading the database closes this popup's connection; closing the popup is the
   // honest answer, since the draft already reached the database.
-  repositories: openClipperDB({ onVersionChange: () => window.close() }).then(createRepositories),
+  repositories: openCurrentDB({ onVersionChange: () => window.close() }).then(createPopupRepositories),
   t: translate,
   now: Date.now,
   newId: () => newId(),
-  changes: createChangeFeed(),
+  changes: createSaveAnnouncer(),
 });
 void state.load(tabId);
 

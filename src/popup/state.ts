@@ -1,4 +1,3 @@
-import { computed, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { localIsoDate } from '../core/calendar';
@@ -15,6 +14,7 @@ import {
   fieldsOf,
   initialForm,
   mergeEdit,
+  type PageInfo,
   sameFields,
   withExistingCategory,
 } from '../core/draft';
@@ -23,10 +23,11 @@ import type { MessageKey, Notice, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
-import type { ChangeFeed } from '../platform/change-feed';
 import type { TabSource } from '../platform/tabs';
+import type { PopupRepositories } from '../storage/popup-repositories';
+import type { PopupStart } from '../storage/popup-start';
 import { AlreadyClippedError } from '../storage/refusals';
-import type { Repositories } from '../storage/repositories';
+import { createStore } from './store';
 
 /** The form's `data-state`, part of the e2e contract. */
 export type PopupStatus = 'loading' | 'new' | 'existing' | 'published' | 'saved' | 'error';
@@ -42,12 +43,12 @@ export interface FieldConflict {
 export interface PopupServices {
   tabs: TabSource;
   /** The repositories, once the database is open; opening runs in parallel with reading the tab. */
-  repositories: Promise<Repositories>;
+  repositories: Promise<PopupRepositories>;
   t: Translate;
   now(): number;
   newId(): string;
-  /** Tells open options pages that a clipping was saved (optional: tests leave it out). */
-  changes?: Pick<ChangeFeed, 'notify'>;
+  /** Tells open options pages which clipping was saved (optional: tests leave it out). */
+  changes?: { clippingSaved(id: string): void };
 }
 
 const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
@@ -59,9 +60,21 @@ const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
 
 const EMPTY_FIELDS: ClippingFields = { url: '', title: '', note: '', categoryId: '' };
 
+/** A published page clipped again starts from its title, URL and category, with a new note. */
+function reclipBaseline({ url, title, categoryId }: Clipping): ClippingFields {
+  return { url, title, note: '', categoryId };
+}
+
 export function createPopupState(services: PopupServices) {
   const { t } = services;
+  const store = createStore();
+  const { signal } = store;
   const status = signal<PopupStatus>('loading');
+  /**
+   * The fields take input once the tab is read, before the database answers (still `loading`): a person
+   * starts typing while the lookup runs, and whatever they type wins over what the lookup brings.
+   */
+  const usable = signal(false);
   /** Set when the tab cannot be clipped at all: the popup shows this instead of a form. */
   const blocker = signal<string | null>(null);
   const fields = signal<ClippingFields>(EMPTY_FIELDS);
@@ -69,14 +82,22 @@ export function createPopupState(services: PopupServices) {
   const existing = signal<Clipping | undefined>(undefined);
   const notices = signal<Notice[]>([]);
   const saving = signal(false);
-  const isUpdate = computed(() => existing.value !== undefined);
+  const isUpdate = {
+    get value() {
+      return existing.value !== undefined;
+    },
+  };
   /** The page's item in a published issue, which the popup never edits (the issue is frozen). */
   const published = signal<{ clipping: Clipping; issue: Issue } | null>(null);
   /** After choosing to clip a published page again: its earlier note, one click from the field. */
   const oldNote = signal<string | null>(null);
   const conflict = signal<FieldConflict | null>(null);
 
-  let repositories: Repositories | undefined;
+  let repositories: PopupRepositories | undefined;
+  /** Fields typed in before the database answered; the answer never overwrites them. */
+  const typedEarly = new Set<EditedField>();
+  /** Settles when the database has answered (or failed), so a save asked for meanwhile waits for it. */
+  let answered: Promise<void> = Promise.resolve();
   let draftKey = '';
   let baseline: ClippingFields = EMPTY_FIELDS;
   let defaultCategoryId = '';
@@ -96,9 +117,14 @@ export function createPopupState(services: PopupServices) {
     storageErrorMessage(t, key, error);
 
   async function load(tabId?: number): Promise<void> {
+    let settle = () => {};
+    answered = new Promise((resolve) => {
+      settle = resolve;
+    });
+    // Awaited only once the tab is read; a failed open before then is reported there, not as unhandled.
+    services.repositories.catch(() => undefined);
     try {
-      const [tab, repos] = await Promise.all([services.tabs.getTab(tabId), services.repositories]);
-      repositories = repos;
+      const tab = await services.tabs.getTab(tabId);
       const reason = tab ? unclippableReason(tab.url) : 'no-tab';
       if (!tab?.url || reason) {
         blocker.value = t(UNCLIPPABLE_MESSAGES[reason ?? 'invalid']);
@@ -106,39 +132,66 @@ export function createPopupState(services: PopupServices) {
         return;
       }
       draftKey = urlMatchKey(tab.url);
-      const [list, lastCategoryId, newsletter, page, draft] = await Promise.all([
-        repos.categories.list(),
-        repos.settings.getLastCategoryId(),
-        repos.settings.getNewsletter(),
-        repos.clippings.findForPage(tab.url),
-        repos.drafts.get(draftKey),
-      ]);
-      categories.value = list;
-      settings = newsletter;
-      defaultCategoryId = pickCategory(list, lastCategoryId) ?? '';
-      const found = page.editable;
-      if (!found && page.published) {
-        // Publishing froze it: say where it went, and offer a new clipping or the archive, never an edit.
-        published.value = page.published;
-        pendingDraft = draft && fieldsOf(draft);
-        notices.value = [];
-        status.value = 'published';
-        return;
-      }
-      const form = initialForm({ url: tab.url, title: tab.title }, defaultCategoryId, found, draft);
-      existing.value = found;
-      baseline = form.baseline;
-      const loaded: Notice[] = [];
-      if (found) loaded.push({ tone: 'info', text: t('alreadyClipped') });
-      if (form.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
-      fields.value = keepCategory(form.fields, loaded);
-      notices.value = loaded;
-      conflict.value =
-        form.conflicts.length > 0 ? { found: 'draft', fields: form.conflicts, stored: form.baseline } : null;
-      status.value = form.origin;
+      // A usable form at once: the tab's title and URL, the note focused; the database fills in the rest.
+      baseline = { url: tab.url, title: tab.title, note: '', categoryId: '' };
+      fields.value = baseline;
+      typedEarly.clear();
+      usable.value = true;
+      const repos = await services.repositories;
+      repositories = repos;
+      answer({ url: tab.url, title: tab.title }, await repos.readPopupStart(tab.url, draftKey));
     } catch (error) {
       fail(storageFailure('errorLoadFailed', error));
+    } finally {
+      settle();
     }
+  }
+
+  /** Fills the form with the database's answer, keeping every field typed in while it was read. */
+  function answer(tab: PageInfo, start: PopupStart): void {
+    const { page, draft } = start;
+    categories.value = start.categories;
+    settings = start.newsletter;
+    defaultCategoryId = pickCategory(start.categories, start.lastCategoryId) ?? '';
+    const typed = typedFields();
+    const found = page.editable;
+    if (!found && page.published) {
+      // Publishing froze it: say where it went, and offer a new clipping or the archive, never an edit.
+      published.value = page.published;
+      pendingDraft = draft && fieldsOf(draft);
+      if (typed) {
+        // What was typed waits, as the page's draft, for the choice to clip it again.
+        pendingDraft = { ...(pendingDraft ?? reclipBaseline(page.published.clipping)), ...typed };
+        persistDraft(pendingDraft);
+      }
+      notices.value = [];
+      status.value = 'published';
+      return;
+    }
+    const form = initialForm(tab, defaultCategoryId, found, draft);
+    existing.value = found;
+    baseline = form.baseline;
+    const loaded: Notice[] = [];
+    if (found) loaded.push({ tone: 'info', text: t('alreadyClipped') });
+    if (form.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
+    // A note typed over a stored one keeps the stored one a click away.
+    if (typed?.note !== undefined && form.fields.note !== '' && form.fields.note !== typed.note) {
+      oldNote.value = form.fields.note;
+    }
+    fields.value = keepCategory({ ...form.fields, ...typed }, loaded);
+    notices.value = loaded;
+    conflict.value =
+      form.conflicts.length > 0 ? { found: 'draft', fields: form.conflicts, stored: form.baseline } : null;
+    status.value = form.origin;
+    if (typed) persistDraft();
+  }
+
+  /** The fields typed in before the database answered, if any. */
+  function typedFields(): Partial<ClippingFields> | undefined {
+    if (typedEarly.size === 0) return undefined;
+    const typed: Partial<ClippingFields> = {};
+    for (const name of typedEarly) typed[name] = fields.value[name];
+    return typed;
   }
 
   /** The fields with a category that exists, adding a notice when a deleted one had to be replaced. */
@@ -161,7 +214,7 @@ export function createPopupState(services: PopupServices) {
     const previous = published.value;
     if (status.value !== 'published' || !previous) return;
     const { clipping } = previous;
-    baseline = { url: clipping.url, title: clipping.title, note: '', categoryId: clipping.categoryId };
+    baseline = reclipBaseline(clipping);
     const said: Notice[] = [];
     if (pendingDraft) said.push({ tone: 'info', text: t('draftRestored') });
     baseline = keepCategory(baseline, []);
@@ -197,13 +250,16 @@ export function createPopupState(services: PopupServices) {
     persistDraft();
   }
 
-  /** Keeps what was typed: the popup may close at any moment, so every edit is written at once. */
-  function persistDraft(): void {
+  /**
+   * Keeps what was typed: the popup may close at any moment, so every edit is written at once. Before
+   * the database answered there is nowhere to write; the answer writes what was typed meanwhile.
+   */
+  function persistDraft(draft?: ClippingFields): void {
     const repos = repositories;
     if (!repos) return;
     draftWrites = draftWrites
       .then(() => {
-        const current = fields.value;
+        const current = draft ?? fields.value;
         if (sameFields(current, baseline)) return repos.drafts.remove(draftKey);
         // A draft of an edit remembers what it started from, so a later reorder or move elsewhere
         // (which changes none of these fields) never makes it look stale.
@@ -217,15 +273,28 @@ export function createPopupState(services: PopupServices) {
   }
 
   function edit(change: Partial<ClippingFields>): void {
-    if (status.value === 'loading' || status.value === 'published' || blocker.value) return;
+    if (!usable.value || status.value === 'published' || blocker.value) return;
+    if (status.value === 'loading') {
+      for (const name of Object.keys(change) as EditedField[]) typedEarly.add(name);
+    }
     fields.value = { ...fields.value, ...change };
     if (status.value === 'saved') status.value = 'existing';
     persistDraft();
   }
 
   async function save(): Promise<void> {
+    if (saving.value || blocker.value || !usable.value) return;
+    if (status.value === 'loading') {
+      // Asked for before the database answered: wait for it, then save what it and the typing make,
+      // or stop at what it found (a published page, a conflict). Never a second clipping of the page.
+      saving.value = true;
+      await answered;
+      saving.value = false;
+      // (Read again: the answer changed it meanwhile.)
+      if ((status.value as PopupStatus) === 'loading') return;
+    }
     const repos = repositories;
-    if (!repos || saving.value || blocker.value) return;
+    if (!repos) return;
     // A field changed both here and elsewhere is saved only once the user said which to keep.
     if (status.value === 'loading' || status.value === 'published' || conflict.value) return;
     const problems = validateClippingFields(fields.value);
@@ -271,7 +340,7 @@ export function createPopupState(services: PopupServices) {
           },
         );
       }
-      services.changes?.notify();
+      services.changes?.clippingSaved(clipping.id);
       existing.value = clipping;
       baseline = fieldsOf(clipping);
       fields.value = baseline;
@@ -311,7 +380,9 @@ export function createPopupState(services: PopupServices) {
   }
 
   return {
+    store,
     status,
+    usable,
     blocker,
     fields,
     categories,

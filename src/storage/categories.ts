@@ -1,8 +1,8 @@
 import { type Category, sortCategories } from '../core/category';
 import { nextUpdatedAt } from '../core/updated-at';
 import type { ClipperDatabase } from './db';
-import { abortTransaction, commitWrites, STRICT } from './db';
 import { guardTransaction, refusePublished } from './refusals';
+import { abortTransaction, commitWrites, STRICT } from './transactions';
 
 export interface CategoryRepository {
   /** All categories in their display order. */

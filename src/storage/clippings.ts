@@ -1,11 +1,14 @@
 import { type Clipping, type ClippingFields, compareNewestFirst } from '../core/clipping';
 import { sameFields } from '../core/draft';
-import { type Issue, recordPublishedEdit } from '../core/issue';
-import { urlMatchKey } from '../core/url';
+import { recordPublishedEdit } from '../core/issue';
+import { toClipping, toClippingRecord } from './clipping-record';
 import type { ClipperDatabase } from './db';
-import { commitWrites, STRICT } from './db';
+import { type PageClippings, readPageClippings } from './page-clippings';
 import { guardTransaction, refusePublished } from './refusals';
-import type { ClippingRecordV2 } from './schema';
+import { commitWrites, STRICT } from './transactions';
+
+export { toClipping, toClippingRecord } from './clipping-record';
+export type { PageClippings } from './page-clippings';
 
 export interface ClippingRepository {
   get(id: string): Promise<Clipping | undefined>;
@@ -36,12 +39,6 @@ export interface ClippingRepository {
   remove(id: string): Promise<void>;
 }
 
-/** What the popup needs to know of a page: the clipping it may edit, and where it was published. */
-export interface PageClippings {
-  editable?: Clipping;
-  published?: { clipping: Clipping; issue: Issue };
-}
-
 /**
  * Every write of the repository refuses (PublishedIssueError) to change, remove or move in a clipping of
  * a published issue. `afterPublish` is the one way past: an edit the user confirmed in the archive,
@@ -49,16 +46,6 @@ export interface PageClippings {
  */
 export interface PublishedEditOption {
   afterPublish?: number;
-}
-
-export function toClippingRecord(clipping: Clipping): ClippingRecordV2 {
-  return { ...clipping, urlKey: urlMatchKey(clipping.url) };
-}
-
-/** The domain clipping of a stored record (the lookup key is storage's own business). */
-export function toClipping(record: ClippingRecordV2): Clipping {
-  const { urlKey: _, ...clipping } = record;
-  return clipping;
 }
 
 export function createClippingRepository(db: ClipperDatabase): ClippingRepository {
@@ -82,17 +69,10 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
     },
     async findForPage(url) {
       const tx = db.transaction(['clippings', 'issues'], 'readonly');
-      const records = await tx.objectStore('clippings').index('byUrlKey').getAll(urlMatchKey(url));
-      const found: PageClippings = {};
-      for (const record of records.sort((a, b) => b.updatedAt - a.updatedAt)) {
-        const issue =
-          record.issueId === null ? undefined : await tx.objectStore('issues').get(record.issueId);
-        if (issue?.status !== 'published') found.editable ??= toClipping(record);
-        else if (!found.published || issue.number > found.published.issue.number) {
-          found.published = { clipping: toClipping(record), issue };
-        }
-      }
-      await tx.done;
+      const [found] = await Promise.all([
+        readPageClippings(tx.objectStore('clippings'), tx.objectStore('issues'), url),
+        tx.done,
+      ]);
       return found;
     },
     async list() {

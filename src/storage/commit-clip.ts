@@ -1,12 +1,12 @@
 import { type Clipping, type ClippingFields, reviseClipping } from '../core/clipping';
 import { fieldsOf, mergeEdit } from '../core/draft';
 import type { Issue } from '../core/issue';
-import { toClipping, toClippingRecord } from './clippings';
+import { toClipping, toClippingRecord } from './clipping-record';
 import type { ClipperDatabase } from './db';
-import { commitWrites, STRICT } from './db';
-import { resolveOpenIssue } from './issues';
+import { resolveOpenIssue } from './open-issue';
 import { AlreadyClippedError, guardTransaction, refusePublished, UnknownCategoryError } from './refusals';
 import { LAST_CATEGORY_KEY } from './settings';
+import { commitWrites, STRICT } from './transactions';
 
 export interface CommitOptions {
   /**

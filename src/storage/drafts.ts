@@ -1,6 +1,6 @@
 import type { Draft } from '../core/draft';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { STRICT } from './transactions';
 
 export interface DraftRepository {
   get(key: string): Promise<Draft | undefined>;

@@ -1,34 +1,11 @@
-import type { IDBPObjectStore, StoreNames } from 'idb';
-import { followingIssue, type Issue, openIssue, type PublishPlan } from '../core/issue';
-import { toClippingRecord } from './clippings';
+import type { Issue, PublishPlan } from '../core/issue';
+import { toClippingRecord } from './clipping-record';
 import type { ClipperDatabase } from './db';
-import { abortTransaction, commitWrites, STRICT } from './db';
+import { resolveOpenIssue } from './open-issue';
 import { guardTransaction, refusePublished } from './refusals';
-import type { ClipperDB } from './schema';
+import { abortTransaction, commitWrites, STRICT } from './transactions';
 
-/** The issues store inside any read-write transaction that includes it. */
-type WritableIssues<Stores extends StoreNames<ClipperDB>[]> = IDBPObjectStore<
-  ClipperDB,
-  Stores,
-  'issues',
-  'readwrite'
->;
-
-/**
- * The open issue, opening one inside the caller's transaction when there is none: after the latest
- * published issue if any (next number, a week later), else `candidate` (a fresh install's 第1回).
- */
-export async function resolveOpenIssue<Stores extends StoreNames<ClipperDB>[]>(
-  issues: WritableIssues<Stores>,
-  candidate: Issue,
-): Promise<Issue> {
-  const open = await issues.index('byStatus').get('open');
-  if (open) return open;
-  const latest = (await issues.getAll()).sort((a, b) => b.number - a.number)[0];
-  const opened = latest ? openIssue(candidate.id, followingIssue(latest), candidate.createdAt) : candidate;
-  await issues.put(opened);
-  return opened;
-}
+export { resolveOpenIssue } from './open-issue';
 
 export interface IssueRepository {
   /** The one open issue, if any has been opened yet. */

@@ -1,6 +1,6 @@
 import type { Clipping } from '../core/clipping';
 import type { Issue } from '../core/issue';
-import { abortTransaction } from './db';
+import { abortTransaction } from './transactions';
 
 /**
  * Writes storage refuses inside the write's own transaction, so no page (and no race between pages)

@@ -1,22 +1,17 @@
-import type { Clipping } from '../core/clipping';
 import { readEverything, replaceEverything, writeRecords } from './bulk';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
-import {
-  type ClipEdit,
-  type ClipEditOutcome,
-  type CommitOptions,
-  commitClip,
-  commitClipEdit,
-} from './commit-clip';
+import { commitClip, commitClipEdit } from './commit-clip';
 import type { ClipperDatabase } from './db';
 import { createDeletionRepository, type DeletionRepository } from './deletions';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { createIssueRepository, type IssueRepository } from './issues';
+import type { PopupRepositories } from './popup-repositories';
+import { readPopupStart } from './popup-start';
 import { createSettingsRepository, type SettingsRepository } from './settings';
 
 /** Everything the pages read and write, over one open database. Tests build it on fake-indexeddb. */
-export interface Repositories {
+export interface Repositories extends PopupRepositories {
   clippings: ClippingRepository;
   categories: CategoryRepository;
   drafts: DraftRepository;
@@ -29,10 +24,6 @@ export interface Repositories {
     writeRecords(records: Parameters<typeof writeRecords>[1]): Promise<void>;
     replaceEverything(data: Parameters<typeof replaceEverything>[1]): Promise<void>;
   };
-  /** Saves a clipping from the popup, ends its draft and remembers its category, atomically. */
-  commitClip(clipping: Clipping, draftKey: string, options?: CommitOptions): Promise<Clipping>;
-  /** Saves a popup edit of the fields it changed onto the stored clipping, and ends its draft, atomically. */
-  commitClipEdit(edit: ClipEdit, draftKey: string): Promise<ClipEditOutcome>;
 }
 
 export function createRepositories(db: ClipperDatabase): Repositories {
@@ -48,6 +39,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
       writeRecords: (records) => writeRecords(db, records),
       replaceEverything: (data) => replaceEverything(db, data),
     },
+    readPopupStart: (url, draftKey) => readPopupStart(db, url, draftKey),
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
     commitClipEdit: (edit, draftKey) => commitClipEdit(db, edit, draftKey),
   };

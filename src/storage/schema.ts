@@ -83,3 +83,9 @@ export interface ClipperDBV3 extends DBSchema {
 
 /** The schema the code currently speaks. Each new version adds an interface above and moves this alias. */
 export type ClipperDB = ClipperDBV3;
+
+/**
+ * The version number of `ClipperDB`, equal to migrations/index.ts's LATEST_VERSION (a test checks it).
+ * Here so that a page can tell whether the database needs an upgrade without loading the migrations.
+ */
+export const SCHEMA_VERSION = 3;

@@ -1,6 +1,6 @@
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
 import type { ClipperDatabase } from './db';
-import { STRICT } from './db';
+import { STRICT } from './transactions';
 
 export interface SettingsRepository {
   /** The category the last clipping was saved in, for the popup's default. */
@@ -14,16 +14,18 @@ export interface SettingsRepository {
 export const LAST_CATEGORY_KEY = 'lastCategoryId';
 export const NEWSLETTER_KEY = 'newsletter';
 
+/** The remembered category of its settings record, if it holds one. */
+export function lastCategoryIdOf(record: { value: unknown } | undefined): string | undefined {
+  return typeof record?.value === 'string' ? record.value : undefined;
+}
+
 export function createSettingsRepository(db: ClipperDatabase): SettingsRepository {
   const put = async (key: string, value: unknown) => {
     const tx = db.transaction('settings', 'readwrite', STRICT);
     await Promise.all([tx.store.put({ key, value }), tx.done]);
   };
   return {
-    async getLastCategoryId() {
-      const record = await db.get('settings', LAST_CATEGORY_KEY);
-      return typeof record?.value === 'string' ? record.value : undefined;
-    },
+    getLastCategoryId: async () => lastCategoryIdOf(await db.get('settings', LAST_CATEGORY_KEY)),
     setLastCategoryId: (id) => put(LAST_CATEGORY_KEY, id),
     async getNewsletter() {
       return parseNewsletterSettings((await db.get('settings', NEWSLETTER_KEY))?.value);

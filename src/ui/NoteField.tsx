@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { countGraphemes, NOTE_SOFT_LIMIT } from '../core/graphemes';
 import type { Translate } from '../core/messages';
 
@@ -28,8 +28,9 @@ export function NoteField({
   limit = NOTE_SOFT_LIMIT,
 }: NoteFieldProps) {
   const textarea = useRef<HTMLTextAreaElement>(null);
-  // Focus once the field is usable (it is disabled while the popup loads), caret at the end of a draft.
-  useEffect(() => {
+  // Focus once the field is usable (it is disabled until the popup has read its tab), caret at the end
+  // of a draft. A layout effect, so the focus comes with the first paint, not a frame after it.
+  useLayoutEffect(() => {
     const element = textarea.current;
     if (!autoFocus || disabled || !element) return;
     element.focus();

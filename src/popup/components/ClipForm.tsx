@@ -44,8 +44,9 @@ export function ClipForm({ t, onOpenPublished }: ClipFormProps) {
 /** The fields and the save button, with a conflict question above them when there is one. */
 function ClipFields({ t }: { t: Translate }) {
   const state = usePopupState();
-  const { fields, status, saving } = state;
-  const loading = status.value === 'loading';
+  const { fields, saving } = state;
+  // Usable from the moment the tab is read; a save asked for before the database answers waits for it.
+  const locked = !state.usable.value;
   const current = fields.value;
   const oldNote = state.oldNote.value;
   return (
@@ -56,7 +57,7 @@ function ClipFields({ t }: { t: Translate }) {
         testId="clip-title"
         label={t('fieldTitle')}
         value={current.title}
-        disabled={loading}
+        disabled={locked}
         onInput={(title) => state.edit({ title })}
       />
       <TextField
@@ -65,7 +66,7 @@ function ClipFields({ t }: { t: Translate }) {
         label={t('fieldUrl')}
         inputMode="url"
         value={current.url}
-        disabled={loading}
+        disabled={locked}
         onInput={(url) => state.edit({ url })}
       />
       <NoteField
@@ -73,8 +74,8 @@ function ClipFields({ t }: { t: Translate }) {
         testId="clip-note"
         t={t}
         value={current.note}
-        disabled={loading}
-        autoFocus={!loading}
+        disabled={locked}
+        autoFocus={!locked}
         onInput={(note) => state.edit({ note })}
       />
       {oldNote !== null && (
@@ -93,11 +94,11 @@ function ClipFields({ t }: { t: Translate }) {
         t={t}
         value={current.categoryId}
         categories={state.categories.value}
-        disabled={loading}
+        disabled={locked}
         onChange={(categoryId) => state.edit({ categoryId })}
       />
       <div class="actions">
-        <button type="submit" class="primary" data-testid="clip-save" disabled={loading || saving.value}>
+        <button type="submit" class="primary" data-testid="clip-save" disabled={locked || saving.value}>
           {saving.value ? t('saving') : t(state.isUpdate.value ? 'update' : 'save')}
         </button>
       </div>
