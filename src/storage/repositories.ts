@@ -1,5 +1,5 @@
 import type { Clipping } from '../core/clipping';
-import { readEverything, replaceEverything, writeRecords } from './bulk';
+import { type OnWritten, readEverything, replaceEverything, writeRecords } from './bulk';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
 import {
@@ -26,8 +26,8 @@ export interface Repositories {
   /** Whole-database reads and writes for backup, restore and team merge. */
   bulk: {
     readEverything(): ReturnType<typeof readEverything>;
-    writeRecords(records: Parameters<typeof writeRecords>[1]): Promise<void>;
-    replaceEverything(data: Parameters<typeof replaceEverything>[1]): Promise<void>;
+    writeRecords(records: Parameters<typeof writeRecords>[1], onWritten?: OnWritten): Promise<void>;
+    replaceEverything(data: Parameters<typeof replaceEverything>[1], onWritten?: OnWritten): Promise<void>;
   };
   /** Saves a clipping from the popup, ends its draft and remembers its category, atomically. */
   commitClip(clipping: Clipping, draftKey: string, options?: CommitOptions): Promise<Clipping>;
@@ -45,8 +45,8 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     deletions: createDeletionRepository(db),
     bulk: {
       readEverything: () => readEverything(db),
-      writeRecords: (records) => writeRecords(db, records),
-      replaceEverything: (data) => replaceEverything(db, data),
+      writeRecords: (records, onWritten) => writeRecords(db, records, onWritten),
+      replaceEverything: (data, onWritten) => replaceEverything(db, data, onWritten),
     },
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
     commitClipEdit: (edit, draftKey) => commitClipEdit(db, edit, draftKey),
