@@ -16,12 +16,12 @@ export function isIssueNumber(value: number): boolean {
  * be saved as one thing and shown as another). Visible spaces are allowed: the parser encodes them.
  */
 export function hasHiddenCharacters(text: string): boolean {
-  for (const character of text) {
-    const code = character.codePointAt(0) ?? 0;
-    if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029) return true;
-  }
-  return false;
+  // One regular expression rather than a loop over code points: a backup checks 100,000 URLs.
+  return HIDDEN_CHARACTERS.test(text);
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
+const HIDDEN_CHARACTERS = /[\u0000-\u001f\u007f\u0085\u2028\u2029]/;
 
 /** A URL as typed: an absolute http(s) URL on one clean line (surrounding spaces are trimmed on save). */
 export function isHttpUrlInput(url: string): boolean {

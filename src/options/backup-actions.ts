@@ -1,13 +1,35 @@
 import { issueItems } from '../core/issue';
 import { storageErrorMessage } from '../core/storage-error';
-import { backupFilename, createBackup, parseBackup, serializeBackup } from '../core/transfer/backup';
-import { planMerge } from '../core/transfer/backup-merge';
+import { backupFilename, exportText, readBackup } from '../core/transfer/backup';
+import { mergeWork } from '../core/transfer/backup-merge';
 import { describeFileError, type FileError, type FileKind } from '../core/transfer/json-file';
-import { createTeamFile, parseTeamFile, type TeamFile, teamFilename } from '../core/transfer/team-file';
-import { planTeamMerge } from '../core/transfer/team-merge';
+import { type ImportProgress, runPaced } from '../core/transfer/paced';
+import { createTeamFile, readTeamFile, type TeamFile, teamFilename } from '../core/transfer/team-file';
+import { teamMergeWork } from '../core/transfer/team-merge';
+import type { OnWritten } from '../storage/bulk';
+import { createPagePace, yieldToPage } from './page-pace';
 import type { OptionsState } from './state';
 
-/** Backup, restore and team merge from the options page. Each import validates everything first. */
+/**
+ * Backup, restore and team merge from the options page. Each import validates everything first, then
+ * writes in one transaction. Checking and merging run in slices that hand the page back between them,
+ * and every phase reports its progress (`onProgress`), so that a 100,000-clipping file keeps the page
+ * responsive and shows how far it has got.
+ */
+
+export type OnProgress = (progress: ImportProgress) => void;
+
+/** Reports the written count as the `writing` phase. */
+const writing =
+  (onProgress: OnProgress): OnWritten =>
+  (done, total) =>
+    onProgress({ phase: 'writing', done, total });
+
+/** Shows `reading` and lets the page draw it before JSON.parse, the one step that cannot be sliced. */
+async function startReading(onProgress: OnProgress): Promise<void> {
+  onProgress({ phase: 'reading', done: 0, total: 0 });
+  await yieldToPage();
+}
 
 /** How many problems an import message lists before "and N more". */
 const SHOWN_ERRORS = 5;
@@ -39,8 +61,12 @@ export async function exportBackup(state: OptionsState): Promise<void> {
   try {
     const repos = await state.services.repositories;
     const now = state.services.now();
-    const backup = createBackup(await repos.bulk.readEverything(), now);
-    state.services.download(backupFilename(new Date(now)), serializeBackup(backup), 'application/json');
+    const data = await repos.bulk.readEverything();
+    const text = await runPaced(
+      exportText(data, now),
+      createPagePace(() => undefined),
+    );
+    state.services.download(backupFilename(new Date(now)), text, 'application/json');
     state.backupStatus.value = {
       state: 'ok',
       text: state.services.t('exported', backupFilename(new Date(now))),
@@ -57,9 +83,11 @@ export async function exportBackup(state: OptionsState): Promise<void> {
 export async function importBackup(
   state: OptionsState,
   text: string,
-  { replace = false } = {},
+  { replace = false, onProgress = () => undefined }: { replace?: boolean; onProgress?: OnProgress } = {},
 ): Promise<boolean> {
-  const parsed = parseBackup(text);
+  const pace = createPagePace(onProgress);
+  await startReading(onProgress);
+  const parsed = await runPaced(readBackup(text), pace);
   if (!parsed.ok) {
     state.backupStatus.value = {
       state: 'error',
@@ -71,14 +99,14 @@ export async function importBackup(
     const repos = await state.services.repositories;
     const { format: _format, version: _version, exportedAt: _exportedAt, ...incoming } = parsed.backup;
     if (replace) {
-      await repos.bulk.replaceEverything(incoming);
+      await repos.bulk.replaceEverything(incoming, writing(onProgress));
       state.backupStatus.value = {
         state: 'ok',
         text: state.services.t('importReplaced', String(incoming.clippings.length)),
       };
     } else {
-      const plan = planMerge(await repos.bulk.readEverything(), incoming);
-      await repos.bulk.writeRecords(plan);
+      const plan = await runPaced(mergeWork(await repos.bulk.readEverything(), incoming), pace);
+      await repos.bulk.writeRecords(plan, writing(onProgress));
       const { added, updated, unchanged } = plan.counts;
       state.backupStatus.value = {
         state: 'ok',
@@ -113,10 +141,13 @@ export function exportTeamFile(state: OptionsState): void {
 export async function importTeamFiles(
   state: OptionsState,
   files: readonly { name: string; text: string }[],
+  onProgress: OnProgress = () => undefined,
 ): Promise<boolean> {
+  const pace = createPagePace(onProgress);
   const parsed: TeamFile[] = [];
+  await startReading(onProgress);
   for (const file of files) {
-    const result = parseTeamFile(file.text);
+    const result = await runPaced(readTeamFile(file.text), pace);
     if (!result.ok) {
       const where = describeErrors(state, result.errors, 'team');
       state.backupStatus.value = {
@@ -132,19 +163,17 @@ export async function importTeamFiles(
   try {
     const repos = await state.services.repositories;
     const current = await repos.bulk.readEverything();
-    const plan = planTeamMerge(
-      {
-        openIssue: issue,
-        clippings: current.clippings,
-        categories: current.categories,
-        deletions: current.deletions,
-      },
-      parsed,
+    const local = {
+      openIssue: issue,
+      clippings: current.clippings,
+      categories: current.categories,
+      deletions: current.deletions,
+    };
+    const plan = await runPaced(teamMergeWork(local, parsed), pace);
+    await repos.bulk.writeRecords(
+      { clippings: [...plan.add, ...plan.update], categories: plan.addCategories },
+      writing(onProgress),
     );
-    await repos.bulk.writeRecords({
-      clippings: [...plan.add, ...plan.update],
-      categories: plan.addCategories,
-    });
     const { added, updated, unchanged, mergedNotes } = plan.counts;
     state.backupStatus.value = {
       state: 'ok',

@@ -1,4 +1,4 @@
-import { readEverything, replaceEverything, writeRecords } from './bulk';
+import { type OnWritten, readEverything, replaceEverything, writeRecords } from './bulk';
 import { type CategoryRepository, createCategoryRepository } from './categories';
 import { type ClippingRepository, createClippingRepository } from './clippings';
 import { commitClip, commitClipEdit } from './commit-clip';
@@ -21,8 +21,8 @@ export interface Repositories extends PopupRepositories {
   /** Whole-database reads and writes for backup, restore and team merge. */
   bulk: {
     readEverything(): ReturnType<typeof readEverything>;
-    writeRecords(records: Parameters<typeof writeRecords>[1]): Promise<void>;
-    replaceEverything(data: Parameters<typeof replaceEverything>[1]): Promise<void>;
+    writeRecords(records: Parameters<typeof writeRecords>[1], onWritten?: OnWritten): Promise<void>;
+    replaceEverything(data: Parameters<typeof replaceEverything>[1], onWritten?: OnWritten): Promise<void>;
   };
 }
 
@@ -36,8 +36,8 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     deletions: createDeletionRepository(db),
     bulk: {
       readEverything: () => readEverything(db),
-      writeRecords: (records) => writeRecords(db, records),
-      replaceEverything: (data) => replaceEverything(db, data),
+      writeRecords: (records, onWritten) => writeRecords(db, records, onWritten),
+      replaceEverything: (data, onWritten) => replaceEverything(db, data, onWritten),
     },
     readPopupStart: (url, draftKey) => readPopupStart(db, url, draftKey),
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),

@@ -29,8 +29,10 @@ const json = (name: string, text: string) => ({
   buffer: Buffer.from(text),
 });
 
-async function status(options: Page, state: 'ok' | 'error'): Promise<string> {
-  await expect.poll(() => byTestId(options, 'backup-status').getAttribute('data-state')).toBe(state);
+async function status(options: Page, state: 'ok' | 'error', timeout = 1000): Promise<string> {
+  await expect
+    .poll(() => byTestId(options, 'backup-status').getAttribute('data-state'), { timeout })
+    .toBe(state);
   return (await byTestId(options, 'backup-status').textContent()) ?? '';
 }
 
@@ -205,7 +207,10 @@ describe('transfer in the real extension', () => {
     }
   });
 
-  it('defect 12: a 100,000-clipping backup is refused with a message and the page stays usable', async () => {
+  // 100,000 clippings take a minute or more to write in Chromium on a busy two-core machine (raw
+  // IndexedDB puts, measured alone, are as slow); 25,000 show the same progress in a fraction of it.
+  // The 100,000-clipping file itself is read, checked and merged in tests/core/transfer/backup-limits.test.ts.
+  it('issue 8: a 25,000-clipping backup imports, counting records checked and written as it goes', async () => {
     const options = await openEditor(harness());
     const clipping = (index: number) => ({
       carryOver: false,
@@ -220,9 +225,10 @@ describe('transfer in the real extension', () => {
       updatedAt: 1000,
       url: `https://e.jp/${index}`,
     });
+    const COUNT = 25_000;
     const huge = JSON.stringify({
       categories: [{ id: 'notable-articles', label: '👀 Notable Articles', order: 0 }],
-      clippings: Array.from({ length: 100_000 }, (_, index) => clipping(index)),
+      clippings: Array.from({ length: COUNT }, (_, index) => clipping(index)),
       exportedAt: '2023-11-14T22:13:20.000Z',
       format: 'weekly-clipper-backup',
       issues: [],
@@ -236,15 +242,50 @@ describe('transfer in the real extension', () => {
       },
       version: 1,
     });
-    expect(Buffer.byteLength(huge)).toBeLessThan(20 * 1024 * 1024);
     await byTestId(options, 'nav-settings').click();
+    // Every state of the progress line the page draws, as the person watching it would see it.
+    await options.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { progressSeen: string[] }).progressSeen = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector<HTMLElement>('[data-testid="import-progress"]');
+        if (!line) return;
+        const entry = `${line.dataset.phase} ${line.dataset.done} ${line.dataset.total}`;
+        if (seen.at(-1) !== entry) seen.push(entry);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await byTestId(options, 'backup-import').setInputFiles(json('huge.json', huge));
-    const text = await status(options, 'error');
-    expect(text).toContain('100000');
+    // Generous: the machine may be shared; how long it takes is for `npm run bench`, not this test.
+    const text = await status(options, 'ok', 150_000);
+
+    expect(text).toContain(String(COUNT));
+    // The line goes once the page shows what the database now holds.
+    await expect.poll(() => byTestId(options, 'import-progress').count(), { timeout: 60_000 }).toBe(0);
+    const seen = await options.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
+    const states = seen.map((entry) => {
+      const [phase, done, total] = entry.split(' ');
+      return { phase, done: Number(done), total: Number(total) };
+    });
+    expect([...new Set(states.map((state) => state.phase))]).toEqual([
+      'reading',
+      'checking',
+      'merging',
+      'writing',
+    ]);
+    // The counters moved while the page drew them: some states show part of the records done.
+    const moving = (phase: string) =>
+      states.filter((state) => state.phase === phase && state.done > 0 && state.done < state.total);
+    expect(moving('checking').length).toBeGreaterThan(0);
+    expect(moving('writing').length).toBeGreaterThan(0);
+    // Every clipping, and the file's settings over this fresh install's defaults.
+    expect(states.filter((state) => state.phase === 'writing').at(-1)).toEqual({
+      phase: 'writing',
+      done: COUNT + 1,
+      total: COUNT + 1,
+    });
     await byTestId(options, 'nav-issue').click();
-    await expect.poll(() => clippingsWith(options, 't99999').count()).toBe(0);
     await commitField(byTestId(options, 'issue-number'), '7');
     await expect.poll(() => byTestId(options, 'issue-number').inputValue()).toBe('7');
     await options.close();
-  });
+  }, 180_000);
 });

@@ -87,3 +87,52 @@ describe('replaceEverything', () => {
     expect(await readEverything(db)).toEqual(before);
   });
 });
+
+describe('large writes (issue 8)', () => {
+  /** More clippings than three batches of puts hold, so that batches follow one another. */
+  const many = Array.from({ length: 1_234 }, (_, index) =>
+    makeClipping({ id: `m${String(index).padStart(4, '0')}`, url: `https://example.com/${index}` }),
+  );
+
+  it('reports the written count as the writes succeed, up to every record, then commits', async () => {
+    const db = await seeded();
+    const counts: [number, number][] = [];
+    await writeRecords(db, { clippings: many, issues: [ISSUE] }, (written, total) =>
+      counts.push([written, total]),
+    );
+    expect(counts[0]).toEqual([0, 1_235]);
+    expect(counts.at(-1)).toEqual([1_235, 1_235]);
+    const written = counts.map(([count]) => count);
+    expect(written).toEqual([...written].sort((x, y) => x - y));
+    expect(counts.length).toBeGreaterThan(10);
+    expect(await db.count('clippings')).toBe(1 + 1_234);
+  });
+
+  it('writes nothing when a record of a later batch cannot be stored, after reporting the earlier ones', async () => {
+    const db = await seeded();
+    const before = await readEverything(db);
+    const counts: number[] = [];
+    const records = { clippings: [...many, unstorable], issues: [makeIssue({ id: 'issue-2' })] };
+    await expect(writeRecords(db, records, (written) => counts.push(written))).rejects.toThrow();
+    // The batches before the bad record were queued and some reported; the transaction still rolled back.
+    expect(Math.max(...counts)).toBeGreaterThan(500);
+    expect(await readEverything(db)).toEqual(before);
+  });
+
+  it('a replace that fails in a later batch leaves everything as it was, clears included', async () => {
+    const db = await seeded();
+    const before = await readEverything(db);
+    const data: BackupData = { ...(await readEverything(db)), clippings: [...many, unstorable] };
+    await expect(replaceEverything(db, data, () => undefined)).rejects.toThrow();
+    expect(await readEverything(db)).toEqual(before);
+  });
+
+  it('reads more clippings than one batch of getAll holds, all of them, in id order', async () => {
+    const db = await openFreshDB();
+    const lots = Array.from({ length: 12_345 }, (_, index) =>
+      makeClipping({ id: `l${String(index).padStart(5, '0')}`, url: `https://example.com/${index}` }),
+    );
+    await writeRecords(db, { clippings: lots });
+    expect((await readEverything(db)).clippings).toEqual(lots);
+  }, 60_000);
+});

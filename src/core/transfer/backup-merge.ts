@@ -3,7 +3,9 @@ import type { Clipping } from '../clipping';
 import { type Deletion, deletionsById, isDeleted } from '../deletion';
 import { compareItemOrder, type Issue } from '../issue';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../settings';
-import { type BackupData, compareIds } from './backup';
+import { type BackupData, compareIds, sortById } from './backup';
+import { RECORDS_PER_STEP } from './json-file';
+import { finish, type Work } from './paced';
 
 /**
  * Merging a backup into this install's data (docs/backup-format.md, "Merge"). Pure: it takes both data
@@ -37,14 +39,17 @@ type Versioned = { id: string; updatedAt: number };
  * A record this install does not have and that `deleted` says was deleted after that version is not
  * brought back.
  */
-function newerWins<T extends Versioned>(
+function* newerWins<T extends Versioned>(
   current: readonly T[],
   incoming: readonly T[],
+  progress: { done: number; total: number },
   deleted: (record: T) => boolean = () => false,
 ) {
-  const merged = new Map(current.map((record) => [record.id, record]));
+  const merged = new Map<string, T>();
+  for (const record of current) merged.set(record.id, record);
   const written = new Map<string, T>();
   for (const record of incoming) {
+    if (++progress.done % RECORDS_PER_STEP === 0) yield { phase: 'merging' as const, ...progress };
     const here = merged.get(record.id);
     if (here ? here.updatedAt >= record.updatedAt : deleted(record)) continue;
     merged.set(record.id, record);
@@ -100,8 +105,10 @@ export function gatherIntoOpenIssue(
   openId: string,
 ): Clipping[] {
   const all = [...clippings];
-  const orders = all.filter((clipping) => clipping.issueId === openId).map((clipping) => clipping.order);
-  const after = orders.length > 0 ? Math.max(...orders) + 1 : 0;
+  // A loop, not Math.max(...orders): spreading 100,000 arguments overflows the stack.
+  let last = Number.NEGATIVE_INFINITY;
+  for (const clipping of all) if (clipping.issueId === openId) last = Math.max(last, clipping.order);
+  const after = last === Number.NEGATIVE_INFINITY ? 0 : last + 1;
   return all
     .filter((clipping) => clipping.issueId !== null && closedIds.has(clipping.issueId))
     .sort(compareItemOrder)
@@ -141,14 +148,22 @@ function mergeSettings(current: NewsletterSettings, incoming: NewsletterSettings
  * file again writes nothing.
  */
 export function planMerge(current: BackupData, incoming: BackupData): MergePlan {
+  return finish(mergeWork(current, incoming));
+}
+
+/** `planMerge` as work that yields its progress (`merging`, incoming records compared / total). */
+export function* mergeWork(current: BackupData, incoming: BackupData): Work<MergePlan> {
+  const progress = { done: 0, total: incoming.clippings.length + incoming.issues.length };
   const here = deletionsById(current.deletions);
   const deletions = [...deletionsById(incoming.deletions).values()].filter(
     (deletion) => (here.get(deletion.id)?.deletedAt ?? -1) < deletion.deletedAt,
   );
   // Only this install's tombstones hold a clipping back: the file's own say what its browser deleted,
   // and a clipping it still has is one it brought back since (a fresh import gives back the file).
-  const clippings = newerWins(current.clippings, incoming.clippings, (clipping) => isDeleted(here, clipping));
-  const issues = newerWins(current.issues, incoming.issues);
+  const clippings = yield* newerWins(current.clippings, incoming.clippings, progress, (clipping) =>
+    isDeleted(here, clipping),
+  );
+  const issues = yield* newerWins(current.issues, incoming.issues, progress);
   const openHere = current.issues.find((issue) => issue.status === 'open')?.id;
   const { keep, closed } = closeExtraOpenIssues(issues.merged, clippings.merged, openHere);
   for (const issue of closed) issues.written.set(issue.id, issue);
@@ -168,17 +183,23 @@ export function planMerge(current: BackupData, incoming: BackupData): MergePlan 
     written: ReadonlyMap<string, T>,
     from: readonly T[],
   ) => {
-    const hereIds = new Set(here.map((record) => record.id));
-    for (const id of written.keys()) counts[hereIds.has(id) ? 'updated' : 'added'] += 1;
-    counts.unchanged += from.filter((record) => !written.has(record.id)).length;
+    const hereIds = new Set<string>();
+    for (const record of here) hereIds.add(record.id);
+    let updated = 0;
+    for (const id of written.keys()) if (hereIds.has(id)) updated++;
+    counts.updated += updated;
+    counts.added += written.size - updated;
+    let unchanged = 0;
+    for (const record of from) if (!written.has(record.id)) unchanged++;
+    counts.unchanged += unchanged;
   };
   count(current.clippings, clippings.written, incoming.clippings);
   count(current.issues, issues.written, incoming.issues);
   counts.unchanged += incoming.categories.length - categories.length;
 
   const plan: MergePlan = {
-    clippings: [...clippings.written.values()].sort(compareIds),
-    issues: [...issues.written.values()].sort(compareIds),
+    clippings: sortById([...clippings.written.values()]),
+    issues: sortById([...issues.written.values()]),
     categories: categories.map((category) => ({ ...category })).sort(compareIds),
     deletions: deletions.sort(compareIds),
     counts,

@@ -4,16 +4,19 @@ import { hasUrlOrTitle } from '../fields';
 import { compareItemOrder, type Issue } from '../issue';
 import {
   canonicalJson,
-  checkShape,
+  checkRecords,
   checkUniqueIds,
   compareCodeUnits,
-  copyShape,
+  countRecords,
   errorCollector,
   type FieldShape,
   type FileError,
+  RECORDS_PER_STEP,
   readJsonFile,
   recordsOf,
+  trimToShape,
 } from './json-file';
+import { finish, type Work } from './paced';
 
 /**
  * The team file: each member writes the open issue's clippings to one; the editor merges several into
@@ -189,16 +192,22 @@ export type TeamFileParse = { ok: true; file: TeamFile } | { ok: false; errors: 
 
 /** Reads a member's file: every problem is listed, with its place (`clippings[2].url`), or the file is taken. */
 export function parseTeamFile(text: string): TeamFileParse {
+  return finish(readTeamFile(text));
+}
+
+/** `parseTeamFile` as work that yields its progress (`checking`, records checked / total). */
+export function* readTeamFile(text: string): Work<TeamFileParse> {
   const spec = { format: TEAM_FILE_FORMAT, version: TEAM_FILE_VERSION, maxBytes: TEAM_FILE_MAX_BYTES };
   const read = readJsonFile(text, spec);
   if ('error' in read) return { ok: false, errors: [read.error] };
   const { root } = read;
   const { errors, report } = errorCollector(MAX_TEAM_ERRORS);
-  checkShape(root, '', TEAM_SHAPE, report);
+  yield* checkRecords(root, TEAM_SHAPE, report);
   const categories = recordsOf(root, 'categories');
   const categoryIds = categories && checkUniqueIds(categories, 'categories', report);
   const clippings = recordsOf(root, 'clippings') ?? [];
   checkUniqueIds(clippings, 'clippings', report);
+  const total = countRecords(root, TEAM_SHAPE);
   for (const [index, { url, title, categoryId }] of clippings) {
     if (url === '' && typeof title === 'string' && !hasUrlOrTitle({ url, title })) {
       report({ code: 'no-url-or-title', path: `clippings[${index}].title` });
@@ -207,7 +216,9 @@ export function parseTeamFile(text: string): TeamFileParse {
     if (categoryIds && typeof categoryId === 'string' && categoryId !== '' && !categoryIds.has(categoryId)) {
       report({ code: 'unknown-category', path: `clippings[${index}].categoryId`, id: categoryId });
     }
+    if ((index + 1) % RECORDS_PER_STEP === 0) yield { phase: 'checking', done: total, total };
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, file: copyShape(root, TEAM_SHAPE) as TeamFile };
+  // The parsed records are this function's own: those with only the shape's fields are kept, not copied.
+  return { ok: true, file: trimToShape(root, TEAM_SHAPE) as TeamFile };
 }

@@ -4,7 +4,8 @@ import { type Deletion, deletionsById, isDeleted } from '../deletion';
 import { compareItemOrder, type Issue } from '../issue';
 import { nextUpdatedAt } from '../updated-at';
 import { urlMatchKey } from '../url';
-import { compareCodeUnits } from './json-file';
+import { compareCodeUnits, RECORDS_PER_STEP } from './json-file';
+import { finish, type Work } from './paced';
 import type { TeamClipping, TeamFile } from './team-file';
 
 /**
@@ -47,6 +48,11 @@ interface Incoming {
  * again after saving the plan finds nothing to do. The rules are in docs/team-merge.md.
  */
 export function planTeamMerge(local: TeamMergeLocal, files: readonly TeamFile[]): TeamMergePlan {
+  return finish(teamMergeWork(local, files));
+}
+
+/** `planTeamMerge` as work that yields its progress (`merging`, incoming clippings merged / total). */
+export function* teamMergeWork(local: TeamMergeLocal, files: readonly TeamFile[]): Work<TeamMergePlan> {
   const openId = local.openIssue.id;
   const items = new Map(local.clippings.map((clipping) => [clipping.id, clipping]));
   const localIds = new Set(items.keys());
@@ -149,8 +155,11 @@ export function planTeamMerge(local: TeamMergeLocal, files: readonly TeamFile[])
   }
 
   const counts: TeamMergeCounts = { added: 0, updated: 0, unchanged: 0, mergedNotes: 0 };
-  for (const incoming of incomingInMergeOrder(files, (id) => items.has(id) || absorbedBy.has(id))) {
+  const ordered = incomingInMergeOrder(files, (id) => items.has(id) || absorbedBy.has(id));
+  for (const [index, incoming] of ordered.entries()) {
     counts[merge(incoming)] += 1;
+    if ((index + 1) % RECORDS_PER_STEP === 0)
+      yield { phase: 'merging', done: index + 1, total: ordered.length };
   }
   const update = [...localIds]
     .filter((id) => revised.has(id) || notesOnly.has(id))

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import type { ImportProgress as Progress } from '../../core/transfer/paced';
 import { exportBackup, importBackup } from '../backup-actions';
 import { useOptionsState } from '../state';
+import { ImportProgress } from './ImportProgress';
 import { TransferStatus } from './TransferStatus';
 
 /** Reads the chosen files as text; a file the browser cannot read becomes an error, never a silent skip. */
@@ -15,6 +17,7 @@ export function BackupPanel() {
   const state = useOptionsState();
   const { t } = state.services;
   const [replace, setReplace] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   return (
     <section aria-labelledby="backup-heading" class="backup">
       <h3 id="backup-heading">{t('backupHeading')}</h3>
@@ -31,13 +34,19 @@ export function BackupPanel() {
           data-testid="backup-import"
           type="file"
           accept="application/json,.json"
+          // One import at a time: a second file chosen mid-way would merge against a stale read.
+          disabled={progress !== null}
           onChange={async (event) => {
             const input = event.currentTarget;
             const [file] = await readFiles(input);
             input.value = '';
             if (!file) return;
             if (replace && !state.services.confirm(t('backupReplaceConfirm', file.name))) return;
-            await importBackup(state, file.text, { replace });
+            try {
+              await importBackup(state, file.text, { replace, onProgress: setProgress });
+            } finally {
+              setProgress(null);
+            }
             setReplace(false);
           }}
         />
@@ -51,6 +60,7 @@ export function BackupPanel() {
         />
         {t('backupReplaceMode')}
       </label>
+      <ImportProgress progress={progress} />
       <TransferStatus />
     </section>
   );

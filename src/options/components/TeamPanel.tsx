@@ -1,6 +1,9 @@
+import { useState } from 'preact/hooks';
+import type { ImportProgress as Progress } from '../../core/transfer/paced';
 import { exportTeamFile, importTeamFiles } from '../backup-actions';
 import { useOptionsState } from '../state';
 import { readFiles } from './BackupPanel';
+import { ImportProgress } from './ImportProgress';
 import { TransferStatus } from './TransferStatus';
 
 /**
@@ -10,6 +13,7 @@ import { TransferStatus } from './TransferStatus';
 export function TeamPanel() {
   const state = useOptionsState();
   const { t } = state.services;
+  const [progress, setProgress] = useState<Progress | null>(null);
   return (
     <section aria-labelledby="team-heading" class="team">
       <h3 id="team-heading">{t('teamHeading')}</h3>
@@ -27,14 +31,21 @@ export function TeamPanel() {
           type="file"
           multiple
           accept="application/json,.json"
+          disabled={progress !== null}
           onChange={async (event) => {
             const input = event.currentTarget;
             const files = await readFiles(input);
             input.value = '';
-            if (files.length > 0) await importTeamFiles(state, files);
+            if (files.length === 0) return;
+            try {
+              await importTeamFiles(state, files, setProgress);
+            } finally {
+              setProgress(null);
+            }
           }}
         />
       </div>
+      <ImportProgress progress={progress} />
       <TransferStatus />
     </section>
   );

@@ -468,7 +468,11 @@ describe('utf8ByteLength', () => {
     ['👩‍👩‍👧', 18],
     ['\ud800', 3],
     ['\udc00x', 4],
-  ])('%j is %i bytes', (text, bytes) => {
+    // The count goes a chunk of 2^20 units at a time; a pair across the cut is still one character.
+    [`${'a'.repeat(2 ** 20 - 1)}😀`, 2 ** 20 - 1 + 4],
+    [`${'a'.repeat(2 ** 20 - 1)}\ud800`, 2 ** 20 - 1 + 3],
+    [`${'あ'.repeat(2 ** 20 + 5)}`, 3 * (2 ** 20 + 5)],
+  ])('%#: %i bytes', (text, bytes) => {
     expect(utf8ByteLength(text)).toBe(bytes);
     if (!/[\ud800-\udfff]/u.test(text)) expect(utf8ByteLength(text)).toBe(Buffer.byteLength(text));
   });
@@ -495,7 +499,7 @@ describe('describeBackupError', () => {
     [
       { code: 'too-large', path: '', bytes: 22_334_669, maxBytes: MAX_BACKUP_BYTES },
       'backupErrorTooLarge',
-      ['21.3', '20.0'],
+      ['21.3', '64.0'],
     ],
     [{ code: 'not-json', path: '', reason: 'empty', detail: '' }, 'backupErrorEmpty', []],
     [
