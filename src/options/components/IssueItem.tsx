@@ -12,7 +12,8 @@ export const DRAG_TYPE = 'application/x-weekly-clipper-item';
 export interface IssueItemProps {
   item: Clipping;
   index: number;
-  count: number;
+  /** Last in its section (a boolean, not the count, so adding an item renders only the previous last). */
+  last: boolean;
   categories: readonly Category[];
   dropBefore: boolean;
   formatDate: (time: number) => string;
@@ -29,7 +30,7 @@ export interface IssueItemProps {
 export const IssueItem = memo(function IssueItem({
   item,
   index,
-  count,
+  last,
   categories,
   dropBefore,
   formatDate,
@@ -64,7 +65,7 @@ export const IssueItem = memo(function IssueItem({
             ⋮⋮
           </span>
         }
-        actions={<ItemControls item={item} index={index} count={count} categories={categories} />}
+        actions={<ItemControls item={item} first={index === 0} last={last} categories={categories} />}
       />
     </li>
   );

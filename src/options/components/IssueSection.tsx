@@ -68,7 +68,7 @@ export const IssueSection = memo(function IssueSection({ category, items, format
             key={item.id}
             item={item}
             index={index}
-            count={items.length}
+            last={index === items.length - 1}
             categories={categories}
             dropBefore={dropTarget === index}
             formatDate={formatDate}
