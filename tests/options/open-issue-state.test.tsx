@@ -94,3 +94,19 @@ describe('options page state: the open issue', () => {
     await waitFor(() => expect(markdown()).toContain('### 次の号の記事'));
   });
 });
+
+describe('options page state: search at scale', () => {
+  it('draws the first 100 matches and more on request, counting them all', async () => {
+    // In the backlog, so the issue view draws none of them before the search.
+    const many = Array.from({ length: 120 }, (_, i) =>
+      item(`m${i}`, { title: `共通 ${i}`, createdAt: i, issueId: null }),
+    );
+    const { state } = await renderOptions({ issues: [OPEN], clippings: many });
+    state.search.value = '共通';
+    await waitFor(() => expect(screen.getAllByTestId('clipping')).toHaveLength(100));
+    expect(screen.getByTestId('search-results').textContent).toContain('120 件');
+    screen.getByTestId('search-more').click();
+    await waitFor(() => expect(screen.getAllByTestId('clipping')).toHaveLength(120));
+    expect(screen.queryByTestId('search-more')).toBeNull();
+  }, 30_000);
+});
