@@ -23,6 +23,8 @@ export function App({ formatDate, language }: AppProps) {
   const { t } = state.services;
   const query = state.search.value.trim();
   const current = state.view.value;
+  // Counted in storage until every clipping is read.
+  const backlogSize = state.everything.value ? state.backlog.value.length : state.backlogCount.value;
   return (
     <div class="options" aria-busy={!state.loaded.value}>
       <header class="options-header">
@@ -41,7 +43,7 @@ export function App({ formatDate, language }: AppProps) {
               }}
             >
               {t(label)}
-              {view === 'backlog' && state.backlog.value.length > 0 && ` (${state.backlog.value.length})`}
+              {view === 'backlog' && backlogSize > 0 && ` (${backlogSize})`}
             </button>
           ))}
         </nav>

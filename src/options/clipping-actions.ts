@@ -30,13 +30,15 @@ function find(state: OptionsState, id: string): Clipping | undefined {
  * comes, on the page as the previous write left it, and returns the clippings to save (none: no write).
  */
 function saveClippings(state: OptionsState, change: () => Clipping[]): Promise<boolean> {
-  let changed: Clipping[] = [];
   return state.write(
-    (repos) => {
-      changed = change();
-      return changed.length > 0 ? repos.clippings.saveMany(changed) : undefined;
+    async (repos) => {
+      const changed = change();
+      if (changed.length === 0) return undefined;
+      await repos.clippings.saveMany(changed);
+      return changed;
     },
-    () => state.mergeClippings(changed),
+    (changed) => state.mergeClippings(changed),
+    (changed) => changed.map((clipping) => clipping.id),
   );
 }
 
@@ -66,34 +68,35 @@ export async function saveEdit(
 ): Promise<EditResult> {
   const problems = validateClippingFields(fields, { urlRequired: false });
   if (problems.length > 0 || !find(state, id)) return { saved: false, problems };
-  let result: EditResult = { saved: false, problems: [] };
-  await state.write(
-    async (repos) => {
+  const result = await state.commit(
+    async (repos): Promise<EditResult | undefined> => {
       const now = state.services.now();
       const revise = (stored: Clipping) => reviseClipping(stored, fields, now);
       // Overwriting starts from what is stored now; a published item needs the archive's confirmed edit.
       const from = overwrite ? await repos.clippings.get(id) : base;
-      if (!from) return;
+      if (!from) return undefined;
       const outcome = await repos.clippings.updateIfUnchanged(
         id,
         from,
         revise,
         afterPublish ? { afterPublish: now } : {},
       );
-      result = outcome.ok
+      return outcome.ok
         ? { saved: true, problems: [], written: outcome.saved }
         : { saved: false, problems: [], conflict: { current: outcome.current } };
     },
-    () => {
-      if (!result.written) return;
-      state.mergeClippings([result.written]);
+    (outcome) => {
+      if (!outcome.written) return;
+      state.mergeClippings([outcome.written]);
       state.editingId.value = null;
-      state.say('success', 'updated', result.written.title);
+      state.say('success', 'updated', outcome.written.title);
       // The issue now records the edit after publishing; read it back for the archive to show.
       if (afterPublish) void state.load();
     },
+    // A conflict wrote nothing; an edit after publishing changed its issue too (anything, then).
+    (outcome) => (outcome.written && !afterPublish ? [outcome.written.id] : undefined),
   );
-  return result;
+  return result ?? { saved: false, problems: [] };
 }
 
 /** Adds an item by hand to the open issue: a Q&A, an announcement, anything with or without a URL. */
@@ -118,12 +121,20 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
   if (!target) return;
   await state.write(
     // The tombstone keeps a later import of a file that still has this clipping from bringing it back.
-    (repos) => repos.deletions.deleteClipping(target, state.settings.value.memberName, state.services.now()),
-    () => {
-      state.clippings.value = state.clippings.value.filter((clipping) => clipping.id !== id);
-      if (state.editingId.value === id) state.editingId.value = null;
-      state.notice.value = { tone: 'info', text: state.services.t('deleted', target.title), undo: [target] };
+    async (repos) => {
+      await repos.deletions.deleteClipping(target, state.settings.value.memberName, state.services.now());
+      return target;
     },
+    (removed) => {
+      state.clippings.value = state.clippings.value.filter((clipping) => clipping.id !== removed.id);
+      if (state.editingId.value === removed.id) state.editingId.value = null;
+      state.notice.value = {
+        tone: 'info',
+        text: state.services.t('deleted', removed.title),
+        undo: [removed],
+      };
+    },
+    (removed) => [removed.id],
   );
 }
 
@@ -132,8 +143,12 @@ export async function undoRemove(state: OptionsState): Promise<void> {
   const restored = state.notice.value?.undo;
   if (!restored || restored.length === 0) return;
   const done = await state.write(
-    (repos) => repos.deletions.restoreClippings(restored),
-    () => state.mergeClippings(restored),
+    async (repos) => {
+      await repos.deletions.restoreClippings(restored);
+      return restored;
+    },
+    (back) => state.mergeClippings(back),
+    (back) => back.map((clipping) => clipping.id),
   );
   if (done) state.say('success', 'restored', restored[0]?.title ?? '');
 }

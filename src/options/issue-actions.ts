@@ -5,12 +5,11 @@ import {
   type Issue,
   type IssueDraft,
   issueItems,
-  type PublishPlan,
   parseArchiveHash,
   publishIssue,
 } from '../core/issue';
 import { nextUpdatedAt } from '../core/updated-at';
-import type { TextGuard } from './settings-actions';
+import type { GuardedOutcome, TextGuard } from './settings-actions';
 import type { OptionsState } from './state';
 
 /** Changes to issues: the open one's number, date, headline and afterword; publishing. */
@@ -52,23 +51,27 @@ export async function updateOpenIssue(
   guard?: TextGuard<Issue> & { issueId: string },
 ): Promise<boolean> {
   if (!isValidChange(change)) return false;
-  let updated: Issue | undefined;
   return state.write(
-    async (repos) => {
+    async (repos): Promise<GuardedOutcome<Issue> | undefined> => {
       // Read when this write's turn comes, so quick successive changes build on each other.
       const mirrored = state.openIssue.value;
-      if (!mirrored || (guard && mirrored.id !== guard.issueId)) return;
-      const issue = (await repos.issues.list()).find((stored) => stored.id === mirrored.id) ?? mirrored;
-      updated = { ...issue, ...change, updatedAt: nextUpdatedAt(issue, state.services.now()) };
+      if (!mirrored || (guard && mirrored.id !== guard.issueId)) return undefined;
+      const issue = (await repos.issues.get(mirrored.id)) ?? mirrored;
+      const updated = { ...issue, ...change, updatedAt: nextUpdatedAt(issue, state.services.now()) };
       if (guard && guard.read(issue) !== guard.basis && guard.read(issue) !== guard.read(updated)) {
-        state.mergeIssues([issue]);
-        guard.refuse(guard.read(issue));
-        updated = undefined;
-        return;
+        return { refused: issue };
       }
       await repos.issues.save(updated);
+      return { saved: updated };
     },
-    () => updated && state.mergeIssues([updated]),
+    (outcome) => {
+      if ('saved' in outcome) {
+        state.mergeIssues([outcome.saved]);
+        return;
+      }
+      state.mergeIssues([outcome.refused]);
+      guard?.refuse(guard.read(outcome.refused));
+    },
   );
 }
 
@@ -76,29 +79,24 @@ export async function updateOpenIssue(
 export async function publishOpenIssue(state: OptionsState, next: IssueDraft): Promise<boolean> {
   if (!isValidChange(next)) return false;
   const { now, newId } = state.services;
-  let plan: PublishPlan | undefined;
-  const done = await state.write(
+  const done = await state.commit(
     async (repos) => {
-      // Publish what the database holds now, clippings saved from the popup a moment ago included.
-      state.clippings.value = await repos.clippings.list();
       const issue = state.openIssue.value;
-      if (!issue) return;
-      plan = publishIssue(
-        issue,
-        issueItems(issue.id, state.clippings.value),
-        { id: newId(), ...next },
-        now(),
-      );
+      if (!issue) return undefined;
+      // Publish what the database holds now, clippings saved from the popup a moment ago included.
+      const items = await repos.clippings.listByIssue(issue.id);
+      const plan = publishIssue(issue, issueItems(issue.id, items), { id: newId(), ...next }, now());
       await repos.issues.publish(plan);
+      return { plan, items };
     },
-    () => {
-      if (!plan) return;
+    ({ plan, items }) => {
+      state.mergeClippings(items);
       state.mergeIssues([plan.published, plan.next]);
       state.mergeClippings(plan.carried);
       state.say('success', 'published', [String(plan.published.number), String(plan.next.number)]);
     },
   );
-  return done && plan !== undefined;
+  return done !== undefined;
 }
 
 /** Opens the view a hash names: `#archive/<issueId>/<clippingId>` shows that published item read-only. */

@@ -35,7 +35,8 @@ void state.load();
 // Years of issues must survive storage pressure; asked from here, never on the popup's critical path.
 void requestPersistentStorage(navigator.storage);
 // A clipping saved from the popup, or an edit in another options tab, shows up here at once.
-changes.subscribe(() => void state.load());
+// A save that names its clippings (the popup's) updates just those; anything else reads again what is shown.
+changes.subscribe((clippingIds) => void (clippingIds ? state.refreshClippings(clippingIds) : state.load()));
 
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 

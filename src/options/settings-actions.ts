@@ -14,6 +14,9 @@ export interface TextGuard<T> {
   refuse(stored: string): void;
 }
 
+/** What a guarded write did: saved the record, or refused because another page changed the field. */
+export type GuardedOutcome<T> = { saved: T } | { refused: T };
+
 /**
  * Saves a change to some of the newsletter settings, applied to the settings as stored now (another
  * tab may have changed other fields), so fields saved as they are typed never overwrite each other.
@@ -23,21 +26,23 @@ export function updateSettings(
   change: Partial<NewsletterSettings>,
   guard?: TextGuard<NewsletterSettings>,
 ): Promise<boolean> {
-  let next: NewsletterSettings | undefined;
   return state.write(
-    async (repos) => {
+    async (repos): Promise<GuardedOutcome<NewsletterSettings>> => {
       const current = await repos.settings.getNewsletter();
-      next = { ...current, ...change };
+      const next = { ...current, ...change };
       if (guard && guard.read(current) !== guard.basis && guard.read(current) !== guard.read(next)) {
-        state.settings.value = current;
-        guard.refuse(guard.read(current));
-        next = undefined;
-        return;
+        return { refused: current };
       }
       await repos.settings.saveNewsletter(next);
+      return { saved: next };
     },
-    () => {
-      if (next) state.settings.value = next;
+    (outcome) => {
+      if ('saved' in outcome) {
+        state.settings.value = outcome.saved;
+        return;
+      }
+      state.settings.value = outcome.refused;
+      guard?.refuse(guard.read(outcome.refused));
     },
   );
 }
@@ -54,16 +59,15 @@ function saveCategories(
   state: OptionsState,
   change: (current: Category[]) => Category[] | undefined,
 ): Promise<boolean> {
-  let next: Category[] = [];
   return state.write(
     async (repos) => {
       // From the list as stored: another tab's rename or reorder since this page loaded stays.
       const stored = await repos.categories.list();
       const result = change(stored);
-      next = result ?? stored;
       if (result) await repos.categories.saveAll(result);
+      return result ?? stored;
     },
-    () => {
+    (next) => {
       state.categories.value = next;
     },
   );
@@ -123,6 +127,8 @@ export async function deleteCategory(
   id: string,
   moveTo: string | null,
 ): Promise<boolean> {
+  // The count needs every clipping, not only the open issue's.
+  await state.loadEverything();
   if (clippingsIn(state, id) > 0 && (moveTo === null || moveTo === id)) return false;
   return state.write(
     async (repos) => {

@@ -1,4 +1,4 @@
-import { computed, signal } from '@preact/signals';
+import { computed, effect, signal } from '@preact/signals';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Category } from '../core/category';
@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
+import { createOpenIssueView } from './open-issue-view';
 
 export interface OptionsServices {
   repositories: Promise<Repositories>;
@@ -37,11 +38,21 @@ export type OptionsView = 'issue' | 'backlog' | 'archive' | 'settings';
 
 /**
  * The options page's one store: what is in the database, mirrored in signals, plus what is derived from
- * it (the open issue's Markdown is computed, never stored). Actions live beside it in `*-actions.ts`.
+ * it as computed signals (the open issue's items, sections, Markdown and title: open-issue-view.ts).
+ * At start it reads only what the issue view shows; the other views read every clipping when opened.
+ * Actions live beside it in `*-actions.ts`.
  */
 export function createOptionsState(services: OptionsServices) {
   const loaded = signal(false);
+  /**
+   * The clippings the page holds: at start only the open issue's (read by index); every clipping once
+   * a view needs them all (`everything`: the backlog, the archive, search, settings).
+   */
   const clippings = signal<Clipping[]>([]);
+  /** Whether `clippings` holds every stored clipping, not only the open issue's. */
+  const everything = signal(false);
+  /** The backlog's size as counted in storage, for the navigation while not every clipping is read. */
+  const backlogCount = signal(0);
   const categories = signal<Category[]>([]);
   const issues = signal<Issue[]>([]);
   const settings = signal<NewsletterSettings>(DEFAULT_SETTINGS);
@@ -64,6 +75,7 @@ export function createOptionsState(services: OptionsServices) {
     settings: settings.value,
   });
   const backlog = computed(() => clippings.value.filter((clipping) => clipping.issueId === null));
+  const view$ = createOpenIssueView({ clippings, categories, settings, openIssue });
 
   function say(tone: OptionsNotice['tone'], key: MessageKey, substitutions?: string | string[]): void {
     notice.value = { tone, text: services.t(key, substitutions) };
@@ -78,44 +90,56 @@ export function createOptionsState(services: OptionsServices) {
   /**
    * Runs a storage write and reports a failure in the user's words. Writes run one at a time, in the
    * order they were asked for, and `run` is called only when its turn comes: it computes what to write
-   * from the signals as the previous write left them (two quick edits never overwrite each other). The
-   * signals change only in `apply`, after the write succeeded, so the page never shows what was not saved.
-   * `run` may return undefined to write nothing.
+   * from the signals as the previous write left them (two quick edits never overwrite each other) and
+   * resolves to its outcome, or to undefined when it wrote nothing. `apply` takes that outcome into the
+   * signals, after the write succeeded, so the page never shows what was not saved. Other pages are told;
+   * `touched` names the clippings the outcome changed, so they read only those (undefined: anything).
+   * Resolves to the outcome once applied; undefined when nothing was written or the write failed.
    */
-  function write<T>(
-    run: (repos: Repositories) => Promise<T> | undefined,
+  function commit<T>(
+    run: (repos: Repositories) => Promise<T | undefined> | undefined,
     apply?: (result: T) => void,
-  ): Promise<boolean> {
+    touched?: (result: T) => readonly string[] | undefined,
+  ): Promise<T | undefined> {
     const turn = writes.then(async () => {
       try {
-        const pending = run(await services.repositories);
-        if (pending === undefined) return false;
-        const result = await pending;
+        const result = await run(await services.repositories);
+        if (result === undefined) return undefined;
         apply?.(result);
-        services.changes?.notify();
-        return true;
+        services.changes?.notify(touched?.(result));
+        if (!everything.value) void countBacklog();
+        return result;
       } catch (error) {
         storageFailure('errorSaveFailed', error);
-        return false;
+        return undefined;
       }
     });
     writes = turn;
     return turn;
   }
 
+  /** `commit`, for callers that only ask whether it wrote. */
+  function write<T>(
+    run: (repos: Repositories) => Promise<T | undefined> | undefined,
+    apply?: (result: T) => void,
+    touched?: (result: T) => readonly string[] | undefined,
+  ): Promise<boolean> {
+    return commit(run, apply, touched).then((result) => result !== undefined);
+  }
+
   let loading: Promise<void> | undefined;
   let reloadAfter = false;
 
   /**
-   * Reads everything from the database into the page. Called at start and whenever another page wrote;
-   * calls that arrive during a load are folded into one more load after it.
+   * Reads what the page shows from the database: at start, and whenever another page wrote something
+   * it cannot name. Calls that arrive during a load are folded into one more load after it.
    */
   function load(): Promise<void> {
     if (loading) {
       reloadAfter = true;
       return loading;
     }
-    loading = readAll().finally(() => {
+    loading = readShown().finally(() => {
       loading = undefined;
       if (reloadAfter) {
         reloadAfter = false;
@@ -125,18 +149,31 @@ export function createOptionsState(services: OptionsServices) {
     return loading;
   }
 
-  async function readAll(): Promise<void> {
+  let wantEverything = false;
+
+  /** Reads every clipping (once; later loads keep them all), for a view that lists beyond the open issue. */
+  async function loadEverything(): Promise<void> {
+    if (everything.value) return;
+    wantEverything = true;
+    await load();
+    // A load already running when this was asked read only the open issue; the folded one reads all.
+    if (!everything.value) await loading;
+  }
+
+  async function readShown(): Promise<void> {
     try {
       const repos = await services.repositories;
-      const [list, cats, all, newsletter] = await Promise.all([
-        repos.clippings.list(),
+      const all = wantEverything;
+      const [cats, list, newsletter, read] = await Promise.all([
         repos.categories.list(),
         repos.issues.list(),
         repos.settings.getNewsletter(),
+        all ? repos.clippings.list() : readOpenIssue(repos),
       ]);
-      clippings.value = list;
+      clippings.value = read;
+      everything.value = all;
       categories.value = cats;
-      issues.value = all;
+      issues.value = list;
       settings.value = newsletter;
       loaded.value = true;
     } catch (error) {
@@ -144,11 +181,76 @@ export function createOptionsState(services: OptionsServices) {
     }
   }
 
-  /** Puts saved clippings into the mirror, replacing those with the same id. */
-  function mergeClippings(saved: readonly Clipping[]): void {
-    const ids = new Set(saved.map((clipping) => clipping.id));
-    clippings.value = [...clippings.value.filter((clipping) => !ids.has(clipping.id)), ...saved];
+  /**
+   * The open issue's clippings by index, and the backlog's size: all the issue view needs. On a reload
+   * the open issue is most likely the one shown, so its clippings are read alongside, checked after.
+   */
+  async function readOpenIssue(repos: Repositories): Promise<Clipping[]> {
+    // Only the navigation shows the count: the issue need not wait for it.
+    void countBacklog();
+    const shown = openIssue.value?.id;
+    const [open, items] = await Promise.all([
+      repos.issues.getOpen(),
+      shown === undefined ? undefined : repos.clippings.listByIssue(shown),
+    ]);
+    if (open === undefined) return [];
+    return open.id === shown && items ? items : repos.clippings.listByIssue(open.id);
   }
+
+  /** Counts the backlog for the navigation; a failed count leaves the last one (reads report their own). */
+  async function countBacklog(): Promise<void> {
+    try {
+      backlogCount.value = await (await services.repositories).clippings.countBacklog();
+    } catch {
+      // Only the navigation's "(n)" depends on it.
+    }
+  }
+
+  /**
+   * Another page saved these clippings (the popup, another tab): reads only them and puts them in place,
+   * or drops those deleted. One in an issue this page does not know means more changed: everything shown
+   * is read again.
+   */
+  async function refreshClippings(ids: readonly string[]): Promise<void> {
+    try {
+      const repos = await services.repositories;
+      const found = await repos.clippings.getMany(ids);
+      const known = new Set(issues.value.map((issue) => issue.id));
+      if (found.some((clipping) => clipping.issueId !== null && !known.has(clipping.issueId))) {
+        await load();
+        return;
+      }
+      const openId = openIssue.value?.id;
+      const gone = new Set(ids);
+      for (const clipping of found) gone.delete(clipping.id);
+      const held = new Set(clippings.value.map((clipping) => clipping.id));
+      // Without every clipping read, only the open issue's and those already held are the page's business.
+      const shown = found.filter(
+        (clipping) => everything.value || clipping.issueId === openId || held.has(clipping.id),
+      );
+      if (gone.size > 0) clippings.value = clippings.value.filter((clipping) => !gone.has(clipping.id));
+      if (shown.length > 0) mergeClippings(shown);
+      if (!everything.value) await countBacklog();
+    } catch (error) {
+      storageFailure('errorLoadFailed', error);
+    }
+  }
+
+  /** Puts saved clippings into the mirror, replacing those with the same id (in place, keeping order). */
+  function mergeClippings(saved: readonly Clipping[]): void {
+    const byId = new Map(saved.map((clipping) => [clipping.id, clipping]));
+    const next = clippings.value.map((clipping) => {
+      const replacement = byId.get(clipping.id);
+      if (replacement) byId.delete(clipping.id);
+      return replacement ?? clipping;
+    });
+    clippings.value = [...next, ...byId.values()];
+  }
+
+  // The issue view needs only the open issue; every other view, and search, lists from all the clippings.
+  effect(() => {
+    if (view.value !== 'issue' || search.value.trim() !== '') void loadEverything();
+  });
 
   function mergeIssues(saved: readonly Issue[]): void {
     const ids = new Set(saved.map((issue) => issue.id));
@@ -161,6 +263,8 @@ export function createOptionsState(services: OptionsServices) {
     services,
     loaded,
     clippings,
+    everything,
+    backlogCount,
     categories,
     issues,
     settings,
@@ -173,10 +277,14 @@ export function createOptionsState(services: OptionsServices) {
     backupStatus,
     openIssue,
     backlog,
+    ...view$,
     sourceOf,
     say,
+    commit,
     write,
     load,
+    loadEverything,
+    refreshClippings,
     mergeClippings,
     mergeIssues,
   };

@@ -3,29 +3,53 @@
  * saved from the popup at once. BroadcastChannel reaches every page of the extension's origin and never
  * echoes a message back to the page that sent it.
  * https://developer.mozilla.org/en-US/docs/Web/API/BroadcastChannel
+ *
+ * The message, which the popup posts too: `{ type: 'changed', clippingIds?: string[] }`. With ids, only
+ * those clippings changed (saved or deleted), so a page reads just them; without, anything may have
+ * changed and a page reads again all it shows.
  */
 export interface ChangeFeed {
-  /** Announces that this page wrote to the database. */
-  notify(): void;
-  /** Calls `listener` when another page wrote; returns the unsubscribe function. */
-  subscribe(listener: () => void): () => void;
+  /** Announces that this page wrote to the database: these clippings, or (undefined) anything. */
+  notify(clippingIds?: readonly string[]): void;
+  /** Calls `listener` when another page wrote, with the clippings it names; returns the unsubscribe function. */
+  subscribe(listener: (clippingIds: readonly string[] | undefined) => void): () => void;
 }
 
 export const CHANGE_CHANNEL = 'weekly-clipper-changes';
 
+export interface ChangeMessage {
+  type: 'changed';
+  clippingIds?: string[];
+}
+
 /** The part of BroadcastChannel this uses, so tests can pass a plain object. */
 export interface ChannelLike {
   postMessage(message: unknown): void;
-  addEventListener(type: 'message', listener: () => void): void;
-  removeEventListener(type: 'message', listener: () => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+}
+
+/** The clipping ids a message names; undefined when it names none, or is not a well-formed list. */
+export function changedClippingIds(data: unknown): readonly string[] | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const ids = (data as { clippingIds?: unknown }).clippingIds;
+  if (!Array.isArray(ids) || ids.length === 0 || !ids.every((id) => typeof id === 'string')) return undefined;
+  return ids;
 }
 
 export function createChangeFeed(channel: ChannelLike = new BroadcastChannel(CHANGE_CHANNEL)): ChangeFeed {
   return {
-    notify: () => channel.postMessage({ type: 'changed' }),
+    notify(clippingIds) {
+      const message: ChangeMessage =
+        clippingIds && clippingIds.length > 0
+          ? { type: 'changed', clippingIds: [...clippingIds] }
+          : { type: 'changed' };
+      channel.postMessage(message);
+    },
     subscribe(listener) {
-      channel.addEventListener('message', listener);
-      return () => channel.removeEventListener('message', listener);
+      const onMessage = (event: { data: unknown }) => listener(changedClippingIds(event.data));
+      channel.addEventListener('message', onMessage);
+      return () => channel.removeEventListener('message', onMessage);
     },
   };
 }

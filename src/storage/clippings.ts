@@ -20,6 +20,12 @@ export interface ClippingRepository {
   findForPage(url: string): Promise<PageClippings>;
   /** Every clipping, newest first. */
   list(): Promise<Clipping[]>;
+  /** The clippings of one issue (any order), read by index: what the options page shows at start. */
+  listByIssue(issueId: string): Promise<Clipping[]>;
+  /** Those of `ids` that are stored, in one transaction (an id deleted meanwhile is left out). */
+  getMany(ids: readonly string[]): Promise<Clipping[]>;
+  /** How many clippings wait in the backlog (no issue), counted without reading them. */
+  countBacklog(): Promise<number>;
   /** Inserts or replaces the clipping with this id. */
   save(clipping: Clipping): Promise<void>;
   /** Inserts or replaces several clippings in one transaction (a reorder, a move): all or none. */
@@ -80,6 +86,22 @@ export function createClippingRepository(db: ClipperDatabase): ClippingRepositor
       // The index orders ties by id ascending, reversed to descending; sort with the core's order so
       // clippings made in the same millisecond are listed the same way everywhere.
       return records.map(toClipping).sort(compareNewestFirst);
+    },
+    async listByIssue(issueId) {
+      return (await db.getAllFromIndex('clippings', 'byIssueId', issueId)).map(toClipping);
+    },
+    async getMany(ids) {
+      const tx = db.transaction('clippings', 'readonly');
+      const records = await Promise.all(ids.map((id) => tx.store.get(id)));
+      await tx.done;
+      return records.flatMap((record) => (record ? [toClipping(record)] : []));
+    },
+    async countBacklog() {
+      // A null issueId is no valid IndexedDB key, so byIssueId holds exactly the clippings in an issue.
+      const tx = db.transaction('clippings', 'readonly');
+      const [all, placed] = await Promise.all([tx.store.count(), tx.store.index('byIssueId').count()]);
+      await tx.done;
+      return all - placed;
     },
     save: (clipping) => saveMany([clipping]),
     saveMany,

@@ -115,3 +115,13 @@ describe('searchClippings', () => {
     expect(CLIPPINGS).toEqual(before);
   });
 });
+
+describe('searchClippings: searching again', () => {
+  it('finds an edited clipping by its new text and no longer by its old', () => {
+    const before = makeClipping({ id: 'e', title: '古いタイトル', note: '', url: '' });
+    expect(searchClippings([before], '古い').map((c) => c.id)).toEqual(['e']);
+    const after = { ...before, title: '新しいタイトル' };
+    expect(searchClippings([after], '古い')).toEqual([]);
+    expect(searchClippings([after], '新しい').map((c) => c.id)).toEqual(['e']);
+  });
+});

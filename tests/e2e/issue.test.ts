@@ -250,7 +250,12 @@ describe('the weekly issue editor', () => {
     const next = await waitForMarkdown(options, (text) => text.startsWith('# Weekly (2023-09-22号)\n'));
     expect(next).toContain('今回は第42回目の記事となります。');
     expect(next).not.toMatch(/^##/m);
-    expect(await byTestId(options, 'issue-preview').locator('[data-testid="preview-card"]').count()).toBe(0);
+    // The preview follows the Markdown once it rests (Preview's delayMs), not in the same frame.
+    await waitForValue(
+      'the preview of the empty next issue',
+      () => byTestId(options, 'issue-preview').locator('[data-testid="preview-card"]').count(),
+      (count) => count === 0,
+    );
 
     // A page clipped now joins issue 42 and nothing of 41 comes back.
     const later = await clip(h, {

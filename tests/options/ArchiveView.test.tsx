@@ -71,6 +71,8 @@ describe('archive view', () => {
   it('refuses a write to a published item made without the confirmed edit, in words', async () => {
     const { state, repositories } = await renderOptions({ issues: [published, open], clippings: items });
     const { setCarryOver } = await import('../../src/options/clipping-actions');
+    // The issue view holds only the open issue's clippings; the archive, where 'a' is shown, reads all.
+    await state.loadEverything();
     expect(await setCarryOver(state, 'a', true)).toBe(false);
     expect(state.notice.value?.text).toContain('公開済みの号は変更できません');
     expect((await repositories.clippings.get('a'))?.carryOver).toBe(false);

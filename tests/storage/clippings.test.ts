@@ -134,6 +134,25 @@ describe('clipping repository', () => {
     });
   });
 
+  describe('reads of part of the store, for the options page', () => {
+    it('lists one issue by index, counts the backlog and gets several by id', async () => {
+      const { clippings } = await setup();
+      await clippings.saveMany([
+        clipping({ id: 'a', issueId: 'issue-1' }),
+        clipping({ id: 'b', issueId: 'issue-2' }),
+        clipping({ id: 'c', issueId: 'issue-1' }),
+        clipping({ id: 'd', issueId: null }),
+        clipping({ id: 'e', issueId: null }),
+      ]);
+      expect((await clippings.listByIssue('issue-1')).map((c) => c.id).sort()).toEqual(['a', 'c']);
+      expect(await clippings.listByIssue('issue-1')).not.toContainEqual(
+        expect.objectContaining({ urlKey: expect.anything() }),
+      );
+      expect(await clippings.countBacklog()).toBe(2);
+      expect((await clippings.getMany(['e', 'gone', 'a'])).map((c) => c.id)).toEqual(['e', 'a']);
+    });
+  });
+
   describe('remove', () => {
     it('removes only the given clipping', async () => {
       const { clippings } = await setup();

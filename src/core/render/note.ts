@@ -239,6 +239,32 @@ function asCodeBlock(note: string): string {
  * note of only whitespace.
  */
 export function renderNote(raw: string, scope: string, taken: Set<string> = new Set()): string {
+  // Only a note with `[^` depends on its scope and the labels taken before it (claimFootnotes); any
+  // other note renders the same wherever it is, so its text alone is the key.
+  const key = raw.includes('[^') ? `${scope}\u0000${[...taken].join('\u0000')}\u0000\u0000${raw}` : raw;
+  const hit = rendered.get(key);
+  if (hit) {
+    for (const label of hit.claimed) taken.add(label);
+    return hit.text;
+  }
+  const before = taken.size;
+  const text = renderNoteOnce(raw, scope, taken);
+  // A Set iterates in insertion order, so the labels this note claimed are the last ones.
+  const claimed = [...taken].slice(before);
+  if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+  rendered.set(key, { text, claimed });
+  return text;
+}
+
+/**
+ * Notes already rendered, so that re-rendering an issue after one keystroke parses only the block that
+ * changed (the judge parses every note with markdown-it, which is most of the time an issue takes).
+ * renderNote is pure, so a hit is exactly what rendering again would give. Bounded: cleared when full.
+ */
+const rendered = new Map<string, { text: string; claimed: string[] }>();
+const RENDERED_LIMIT = 50_000;
+
+function renderNoteOnce(raw: string, scope: string, taken: Set<string>): string {
   const note = normalizeNote(raw);
   if (note === '') return '';
   const { lines, inert } = confineLines(note, scope, taken);

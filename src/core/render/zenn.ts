@@ -41,7 +41,7 @@ export interface RenderedSection {
  * and shown by the editor.
  */
 export function renderedSections(
-  issue: Issue,
+  issue: Pick<Issue, 'id'>,
   clippings: readonly Clipping[],
   categories: readonly Category[],
 ): RenderedSection[] {

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { issueItems } from '../../core/issue';
+import { renderZenn, renderZennTitle } from '../../core/render/zenn';
 import { confirmPublishedEdit } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { ArchivedItem } from './ArchivedItem';
@@ -21,7 +22,21 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
   const [editingIssueId, setEditingIssueId] = useState<string | null>(null);
   const published = state.issues.value.filter((issue) => issue.status === 'published');
   const chosen = published.find((issue) => issue.id === state.archivedId.value);
-  const items = chosen ? issueItems(chosen.id, state.clippings.value) : [];
+  const all = state.clippings.value;
+  const items = useMemo(() => (chosen ? issueItems(chosen.id, all) : []), [chosen, all]);
+  // One pass over the clippings for every issue's count, not one per issue listed.
+  const counts = useMemo(() => {
+    const byIssue = new Map<string | null, number>();
+    for (const clipping of all) byIssue.set(clipping.issueId, (byIssue.get(clipping.issueId) ?? 0) + 1);
+    return byIssue;
+  }, [all]);
+  const categories = state.categories.value;
+  const settings = state.settings.value;
+  const output = useMemo(() => {
+    if (!chosen) return undefined;
+    const source = { issue: chosen, clippings: items, categories, settings };
+    return { source, markdown: renderZenn(source), title: renderZennTitle(source) };
+  }, [chosen, items, categories, settings]);
   const editing = chosen !== undefined && editingIssueId === chosen.id;
   const edits = chosen?.editedAfterPublish ?? [];
   return (
@@ -44,7 +59,7 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
               {t('issueHeading', [String(issue.number), issue.date])}
             </button>
             <span class="count">
-              {t('clippingCount', String(issueItems(issue.id, state.clippings.value).length))}
+              {t('clippingCount', String(counts.get(issue.id) ?? 0))}
               {issue.publishedAt !== null && ` · ${t('publishedAt', formatDate(issue.publishedAt))}`}
             </span>
           </li>
@@ -89,7 +104,7 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
               ))}
             </ul>
           )}
-          <OutputPanel source={state.sourceOf(chosen)} />
+          {output && <OutputPanel {...output} />}
         </>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { useComputed } from '@preact/signals';
 import type { ComponentChildren } from 'preact';
 import type { Clipping } from '../../core/clipping';
 import { removeClipping, saveEdit } from '../clipping-actions';
@@ -25,7 +26,9 @@ export function EditableClipping({
 }: EditableClippingProps) {
   const state = useOptionsState();
   const { t } = state.services;
-  if (state.editingId.value === clipping.id) {
+  // Subscribed to whether this card is the one edited, not to every change of which one is.
+  const editing = useComputed(() => state.editingId.value === clipping.id);
+  if (editing.value) {
     return (
       <ClippingEditor
         clipping={clipping}

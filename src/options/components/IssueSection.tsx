@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Category } from '../../core/category';
 import type { Clipping } from '../../core/clipping';
 import { moveClipping, moveClippingToCategory } from '../clipping-actions';
 import { useOptionsState } from '../state';
-import { EditableClipping } from './EditableClipping';
-import { ItemControls } from './ItemControls';
+import { DRAG_TYPE, IssueItem } from './IssueItem';
+import { memo } from './memo';
 
 export interface IssueSectionProps {
   category: Category;
@@ -12,34 +12,40 @@ export interface IssueSectionProps {
   formatDate: (time: number) => string;
 }
 
-/** The drag payload type: only items of this page are accepted as drops. */
-const DRAG_TYPE = 'application/x-weekly-clipper-item';
-
 /**
  * One `##` section of the open issue, in the user's order. Items are reordered by drag and drop (also
- * across sections) or by the ↑/↓ buttons, which do the same for keyboard users.
+ * across sections) or by the ↑/↓ buttons, which do the same for keyboard users. Memoised: a section
+ * whose items array is the same (open-issue-view.ts keeps it) is not rendered again.
  */
-export function IssueSection({ category, items, formatDate }: IssueSectionProps) {
+export const IssueSection = memo(function IssueSection({ category, items, formatDate }: IssueSectionProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const [dropTarget, setDropTarget] = useState<number | null>(null);
   const headingId = `section-${category.id}`;
+  const categories = state.categories.value;
+  // The handlers read the latest items through a ref, so they stay the same functions for IssueItem's memo.
+  const latest = useRef(items);
+  latest.current = items;
 
-  const drop = (event: DragEvent, index: number) => {
-    event.preventDefault();
-    setDropTarget(null);
-    const id = event.dataTransfer?.getData(DRAG_TYPE);
-    const dragged = id && state.clippings.value.find((clipping) => clipping.id === id);
-    if (!dragged) return;
-    if (dragged.categoryId === category.id)
-      void moveClipping(state, dragged.id, index > items.indexOf(dragged) ? index - 1 : index);
-    else void moveClippingToCategory(state, dragged.id, category.id, index);
-  };
-  const allowDrop = (event: DragEvent, index: number) => {
-    if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
-    event.preventDefault();
-    setDropTarget(index);
-  };
+  const handlers = useMemo(() => {
+    const drop = (event: DragEvent, index: number) => {
+      event.preventDefault();
+      setDropTarget(null);
+      const id = event.dataTransfer?.getData(DRAG_TYPE);
+      const dragged = id && state.clippings.value.find((clipping) => clipping.id === id);
+      if (!dragged) return;
+      if (dragged.categoryId === category.id)
+        void moveClipping(state, dragged.id, index > latest.current.indexOf(dragged) ? index - 1 : index);
+      else void moveClippingToCategory(state, dragged.id, category.id, index);
+    };
+    const allowDrop = (event: DragEvent, index: number) => {
+      if (!event.dataTransfer?.types.includes(DRAG_TYPE)) return;
+      event.preventDefault();
+      setDropTarget(index);
+    };
+    return { drop, allowDrop };
+  }, [state, category.id]);
+  const { drop, allowDrop } = handlers;
 
   return (
     <section
@@ -58,43 +64,19 @@ export function IssueSection({ category, items, formatDate }: IssueSectionProps)
       {items.length === 0 && <p class="empty">{t('emptySection')}</p>}
       <ol class="clippings">
         {items.map((item, index) => (
-          <li
+          <IssueItem
             key={item.id}
-            class={dropTarget === index ? 'drop-before' : undefined}
-            draggable={state.editingId.value !== item.id}
-            onDragStart={(event) => {
-              event.dataTransfer?.setData(DRAG_TYPE, item.id);
-              if (event.dataTransfer) event.dataTransfer.effectAllowed = 'move';
-            }}
-            onDragOver={(event) => {
-              event.stopPropagation();
-              allowDrop(event, index);
-            }}
-            onDrop={(event) => {
-              event.stopPropagation();
-              drop(event, index);
-            }}
-          >
-            <EditableClipping
-              clipping={item}
-              formatDate={formatDate}
-              handle={
-                <span class="drag-handle" aria-hidden="true" title={t('dragHandle')}>
-                  ⋮⋮
-                </span>
-              }
-              actions={
-                <ItemControls
-                  item={item}
-                  index={index}
-                  count={items.length}
-                  categories={state.categories.value}
-                />
-              }
-            />
-          </li>
+            item={item}
+            index={index}
+            last={index === items.length - 1}
+            categories={categories}
+            dropBefore={dropTarget === index}
+            formatDate={formatDate}
+            onDragOverAt={allowDrop}
+            onDropAt={drop}
+          />
         ))}
       </ol>
     </section>
   );
-}
+});

@@ -1,5 +1,4 @@
-import { issueItems } from '../../core/issue';
-import { renderedSections } from '../../core/render/zenn';
+import type { Clipping } from '../../core/clipping';
 import { ensureOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { AddItemForm } from './AddItemForm';
@@ -12,6 +11,8 @@ import { TeamPanel } from './TeamPanel';
 export interface IssueViewProps {
   formatDate: (time: number) => string;
 }
+
+const NO_ITEMS: Clipping[] = [];
 
 /** The open issue being written: its details, its sections to organise, and the generated Markdown. */
 export function IssueView({ formatDate }: IssueViewProps) {
@@ -35,26 +36,24 @@ export function IssueView({ formatDate }: IssueViewProps) {
       </section>
     );
   }
-  const source = state.sourceOf(issue);
-  const items = issueItems(issue.id, state.clippings.value);
-  const rendered = renderedSections(issue, state.clippings.value, state.categories.value).flatMap(
-    (section) => section.items,
-  );
+  const items = state.openItems.value;
+  const sections = state.openSections.value;
   const known = new Set(state.categories.value.map((category) => category.id));
   const orphans = items.filter((item) => !known.has(item.categoryId));
+  const source = state.openSource.value ?? state.sourceOf(issue);
   return (
     <section class="issue-view" aria-labelledby="issue-heading">
       <h2 id="issue-heading" class="issue-heading">
         {t('issueHeading', [String(issue.number), issue.date])}
       </h2>
-      <IssueMeta issue={issue} rendered={rendered} />
+      <IssueMeta issue={issue} rendered={state.openRendered.value} />
       <div class="issue-layout">
         <div class="issue-sections">
           {state.categories.value.map((category) => (
             <IssueSection
               key={category.id}
               category={category}
-              items={items.filter((item) => item.categoryId === category.id)}
+              items={sections.get(category.id) ?? NO_ITEMS}
               formatDate={formatDate}
             />
           ))}
@@ -67,7 +66,7 @@ export function IssueView({ formatDate }: IssueViewProps) {
           <PublishPanel issue={issue} carrying={items.filter((item) => item.carryOver).length} />
           <TeamPanel />
         </div>
-        <OutputPanel source={source} />
+        <OutputPanel source={source} markdown={state.openMarkdown.value} title={state.openTitle.value} />
       </div>
     </section>
   );

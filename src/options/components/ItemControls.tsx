@@ -5,13 +5,14 @@ import { useOptionsState } from '../state';
 
 export interface ItemControlsProps {
   item: Clipping;
-  index: number;
-  count: number;
+  /** First and last in the section: ↑ or ↓ has nowhere to go. */
+  first: boolean;
+  last: boolean;
   categories: readonly Category[];
 }
 
 /** Keyboard-reachable controls for an item of the open issue: up, down, section, carry over, backlog. */
-export function ItemControls({ item, index, count, categories }: ItemControlsProps) {
+export function ItemControls({ item, first, last, categories }: ItemControlsProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const selectId = `move-${item.id}`;
@@ -21,7 +22,7 @@ export function ItemControls({ item, index, count, categories }: ItemControlsPro
         type="button"
         data-testid="item-up"
         aria-label={t('moveUpLabel', item.title)}
-        disabled={index === 0}
+        disabled={first}
         onClick={() => void nudgeClipping(state, item.id, -1)}
       >
         ↑
@@ -30,7 +31,7 @@ export function ItemControls({ item, index, count, categories }: ItemControlsPro
         type="button"
         data-testid="item-down"
         aria-label={t('moveDownLabel', item.title)}
-        disabled={index === count - 1}
+        disabled={last}
         onClick={() => void nudgeClipping(state, item.id, 1)}
       >
         ↓

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { renderPreviewHtml } from '../../core/render/markdown-preview';
-import { type IssueSource, renderZenn, renderZennTitle } from '../../core/render/zenn';
+import type { IssueSource } from '../../core/render/zenn';
 import { zennArticleFile } from '../../core/render/zenn-article';
 import { Notices } from '../../ui/Notices';
 import { useOptionsState } from '../state';
@@ -8,17 +8,21 @@ import { Preview } from './Preview';
 
 export interface OutputPanelProps {
   source: IssueSource;
+  /** The issue's Markdown and Zenn title, rendered from `source` by the caller (once per change, not per render). */
+  markdown: string;
+  title: string;
 }
+
+/** The preview follows the Markdown once typing pauses (see Preview). */
+const PREVIEW_DELAY_MS = 150;
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
 /** The generated issue: its Zenn title and Markdown, a preview, and ways to copy or download them. */
-export function OutputPanel({ source }: OutputPanelProps) {
+export function OutputPanel({ source, markdown, title }: OutputPanelProps) {
   const state = useOptionsState();
   const { t, clipboard, download } = state.services;
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const markdown = renderZenn(source);
-  const title = renderZennTitle(source);
 
   const run = async (action: () => Promise<string>) => {
     try {
@@ -82,7 +86,7 @@ export function OutputPanel({ source }: OutputPanelProps) {
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>
-          <Preview markdown={markdown} />
+          <Preview markdown={markdown} delayMs={PREVIEW_DELAY_MS} />
         </div>
       </div>
     </section>

@@ -200,3 +200,29 @@ describe('renderNote: a trailing $$', () => {
     expect(renderNote(note, 'n1')).toBe(expected);
   });
 });
+
+describe('renderNote: rendering again gives the same block', () => {
+  const note = 'See this[^1].\n\n[^1]: the source';
+
+  it('renames a footnote label taken earlier, also when the note was rendered before', () => {
+    const first = new Set<string>();
+    expect(renderNote(note, 'n1', first)).toBe('See this[^1].\n\n[^1]: the source');
+    expect([...first]).toEqual(['1']);
+    // Same text, same scope, but the label is taken now: the block must change, not come from before.
+    const second = new Set(['1']);
+    expect(renderNote(note, 'n1', second)).toBe('See this[^n1-1].\n\n[^n1-1]: the source');
+    expect([...second]).toEqual(['1', 'n1-1']);
+  });
+
+  it('claims the labels again when the same render is asked twice', () => {
+    renderNote(note, 'n7', new Set());
+    const again = new Set<string>();
+    expect(renderNote(note, 'n7', again)).toBe('See this[^1].\n\n[^1]: the source');
+    expect([...again]).toEqual(['1']);
+  });
+
+  it('renders a note without footnotes the same under any scope', () => {
+    const plain = '# not a heading\n\ntext';
+    expect(renderNote(plain, 'n1')).toBe(renderNote(plain, 'n9', new Set(['1'])));
+  });
+});

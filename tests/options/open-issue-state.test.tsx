@@ -1,0 +1,112 @@
+import { screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { Clipping } from '../../src/core/clipping';
+import { renderZenn } from '../../src/core/render/zenn';
+import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { updateOpenIssue } from '../../src/options/issue-actions';
+import { makeClipping, makeIssue } from '../support/factories';
+import { renderOptions } from '../support/options';
+
+/** The options page's store at scale: what it reads at start, what a change recomputes, a popup save. */
+
+const PUBLISHED = makeIssue({
+  id: 'old',
+  number: 40,
+  date: '2023-09-08',
+  status: 'published',
+  publishedAt: 1,
+});
+const OPEN = makeIssue({ id: 'open', number: 41, date: '2023-09-15' });
+
+const item = (id: string, overrides: Partial<Clipping> = {}): Clipping =>
+  makeClipping({ id, title: `記事 ${id}`, url: `https://example.com/${id}`, issueId: OPEN.id, ...overrides });
+
+const markdown = () => (screen.getByTestId('issue-markdown') as HTMLTextAreaElement).value;
+
+describe('options page state: the open issue', () => {
+  it('reads only the open issue at start, counts the backlog, and reads all when a view needs them', async () => {
+    const { state } = await renderOptions({
+      issues: [PUBLISHED, OPEN],
+      clippings: [
+        item('a'),
+        item('b', { categoryId: 'tools' }),
+        item('p', { issueId: PUBLISHED.id }),
+        item('q', { issueId: null }),
+      ],
+    });
+    expect(state.clippings.value.map((c) => c.id).sort()).toEqual(['a', 'b']);
+    expect(state.everything.value).toBe(false);
+    await waitFor(() => expect(screen.getByTestId('nav-backlog').textContent).toContain('(1)'));
+    state.view.value = 'backlog';
+    await waitFor(() => expect(state.everything.value).toBe(true));
+    expect(state.clippings.value.map((c) => c.id).sort()).toEqual(['a', 'b', 'p', 'q']);
+    await waitFor(() => expect(screen.getAllByTestId('clipping')).toHaveLength(1));
+  });
+
+  it('renders the same Markdown as the whole store would, and keeps the sections when only the issue changed', async () => {
+    const { state } = await renderOptions({
+      issues: [PUBLISHED, OPEN],
+      settings: { ...DEFAULT_SETTINGS, name: 'Neco Weekly' },
+      clippings: [item('a', { note: '脚注[^1]\n\n[^1]: 出典' }), item('b', { categoryId: 'tools' })],
+    });
+    const whole = () =>
+      renderZenn({
+        issue: state.openIssue.value ?? OPEN,
+        clippings: state.clippings.value,
+        categories: state.categories.value,
+        settings: state.settings.value,
+      });
+    expect(markdown()).toBe(whole());
+    const sections = state.openSections.value;
+    const items = state.openItems.value;
+    expect(await updateOpenIssue(state, { afterword: 'また来週' })).toBe(true);
+    await waitFor(() => expect(markdown()).toContain('## あとがき\n\nまた来週\n'));
+    expect(markdown()).toBe(whole());
+    expect(state.openItems.value).toBe(items);
+    expect(state.openSections.value.get('tools')).toBe(sections.get('tools'));
+    expect(state.openSections.value.get('notable-articles')).toBe(sections.get('notable-articles'));
+  });
+
+  it('shows a clipping another page saved, and drops one it deleted, reading only those', async () => {
+    const { state, repositories } = await renderOptions({
+      issues: [PUBLISHED, OPEN],
+      clippings: [item('a'), item('gone')],
+    });
+    const kept = state.clippings.value.find((c) => c.id === 'a');
+    await repositories.clippings.save(item('new', { title: 'ポップアップから' }));
+    await repositories.clippings.remove('gone');
+    await state.refreshClippings(['new', 'gone']);
+    expect(state.clippings.value.map((c) => c.id).sort()).toEqual(['a', 'new']);
+    // The others are the very same objects: nothing else was read again or drawn again.
+    expect(state.clippings.value.find((c) => c.id === 'a')).toBe(kept);
+    await waitFor(() => expect(markdown()).toContain('### ポップアップから'));
+    expect(markdown()).not.toContain('記事 gone');
+  });
+
+  it('reads everything shown again when a saved clipping is in an issue it does not know', async () => {
+    const { state, repositories } = await renderOptions({ issues: [OPEN], clippings: [item('a')] });
+    await repositories.bulk.writeRecords({
+      issues: [{ ...OPEN, status: 'published', publishedAt: 2 }, makeIssue({ id: 'next', number: 42 })],
+      clippings: [item('n', { issueId: 'next', title: '次の号の記事' })],
+    });
+    await state.refreshClippings(['n']);
+    expect(state.openIssue.value?.id).toBe('next');
+    await waitFor(() => expect(markdown()).toContain('### 次の号の記事'));
+  });
+});
+
+describe('options page state: search at scale', () => {
+  it('draws the first 100 matches and more on request, counting them all', async () => {
+    // In the backlog, so the issue view draws none of them before the search.
+    const many = Array.from({ length: 120 }, (_, i) =>
+      item(`m${i}`, { title: `共通 ${i}`, createdAt: i, issueId: null }),
+    );
+    const { state } = await renderOptions({ issues: [OPEN], clippings: many });
+    state.search.value = '共通';
+    await waitFor(() => expect(screen.getAllByTestId('clipping')).toHaveLength(100));
+    expect(screen.getByTestId('search-results').textContent).toContain('120 件');
+    screen.getByTestId('search-more').click();
+    await waitFor(() => expect(screen.getAllByTestId('clipping')).toHaveLength(120));
+    expect(screen.queryByTestId('search-more')).toBeNull();
+  }, 30_000);
+});
