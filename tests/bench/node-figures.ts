@@ -1,11 +1,17 @@
 /** The figures measured in Node: rendering an issue, reading and planning a backup import. */
 import { performance } from 'node:perf_hooks';
-import { renderZenn } from '../../src/core/render/zenn';
+import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { renderPreviewHtml } from '../../src/core/render/markdown-preview';
+import { type IssueSource, renderZenn } from '../../src/core/render/zenn';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { parseBackup } from '../../src/core/transfer/backup';
 import { planMerge } from '../../src/core/transfer/backup-merge';
-import { type Figure, makeFigure } from './figures';
+import { makeClipping, makeIssue } from '../support/factories';
+import { HOSTILE_INPUTS } from '../support/hostile-inputs';
+import { type Figure, makeFigure, median } from './figures';
 import { type Library, OPEN_ISSUE_ID } from './fixtures';
+
+const HOSTILE_ISSUE = makeIssue();
 
 function time(runs: number, warmups: number, work: () => void): number[] {
   const times: number[] = [];
@@ -66,4 +72,33 @@ export function nodeFigures(library10k: Library, library100k: Library, runs: num
     ),
   );
   return figures;
+}
+
+/**
+ * The long hostile inputs (tests/support/hostile-inputs.ts), each as one item's title or note, rendered
+ * to Markdown and to the preview's HTML: the slowest of them, as one figure. (These were 250 ms asserts
+ * once, which failed on a loaded machine; they are reported here instead.)
+ */
+export function hostileFigure(runs: number): Figure {
+  const issue = { ...HOSTILE_ISSUE };
+  const render = (source: IssueSource) => () => renderPreviewHtml(renderZenn(source));
+  // Three runs each pick the slowest input; it alone gets the full series.
+  let slowest: { name: string; source: IssueSource; median: number } | null = null;
+  for (const input of HOSTILE_INPUTS.filter(({ name }) => name.startsWith('long:'))) {
+    const clippings = [
+      makeClipping({ issueId: issue.id, title: input.title ?? '題', note: input.note ?? '' }),
+    ];
+    const source = { issue, clippings, categories: DEFAULT_CATEGORIES, settings: DEFAULT_SETTINGS };
+    const quick = median(time(3, 1, render(source))) ?? 0;
+    if (!slowest || quick > slowest.median) slowest = { name: input.name, source, median: quick };
+  }
+  return makeFigure(
+    'render-hostile-slowest',
+    'renderZenn + preview HTML, slowest long hostile input (Node)',
+    'Node',
+    slowest ? time(runs, 0, render(slowest.source)) : [],
+    null,
+    'ok',
+    slowest?.name,
+  );
 }

@@ -31,7 +31,7 @@ import {
 import { SIZE_BUDGETS } from './budgets';
 import { type Figure, type FigureStatus, figureTable, makeFigure } from './figures';
 import { AFTERWORD_MARK, type Library, makeLibrary, moreOpenItems, SEARCH_WORD } from './fixtures';
-import { nodeFigures } from './node-figures';
+import { hostileFigure, nodeFigures } from './node-figures';
 import { BENCH_FILES, FLOOR_DB_PAGE, FLOOR_FIELD_PAGE, FLOOR_OPTIONS_PAGE, FLOOR_TAB_PAGE } from './pages';
 import type { ReadyCondition } from './recorder';
 
@@ -290,6 +290,7 @@ async function measureLibrary(harness: Harness): Promise<void> {
   );
   figures.push(...b.figures);
 
+  progress('10,000: afterword keys, search, popup saves');
   const typing = await openReadyOptions(harness, library);
   figures.push(
     fromSeries('afterword-key-10k', idsB[2]?.[1] ?? '', phaseB, await afterwordKeys(typing), b.blank),
@@ -357,17 +358,11 @@ async function measureLibrary(harness: Harness): Promise<void> {
     unavailable(idsC, phaseC, 'refused', merged.message);
     return;
   }
-  progress('500: blank, floor, options');
+  progress('500: blank, options');
   const c = await loadSeries(
     harness,
     phaseC,
     [
-      {
-        id: 'floor-options-500',
-        label: 'floor: options, 500 cards',
-        url: harness.extensionUrl(FLOOR_OPTIONS_PAGE),
-        ready: optionsReady(more),
-      },
       {
         id: 'options-ready-500',
         label: idsC[0]?.[1] ?? '',
@@ -496,7 +491,7 @@ it('measures every figure of issue 8', async () => {
   const library10kForNode = makeLibrary({ clippings: 10_000, issues: 200, open: 300 });
   const library100k = makeLibrary({ clippings: 100_000, issues: 1000, open: 300, compact: true });
   progress('Node figures');
-  figures.push(...nodeFigures(library10kForNode, library100k, RUNS));
+  figures.push(...nodeFigures(library10kForNode, library100k, RUNS), hostileFigure(RUNS));
 
   let chromium = '';
   const first = await Harness.start({ extraFiles: BENCH_FILES });
