@@ -31,7 +31,10 @@ export type Interaction =
   | { kind: 'search'; query: string }
   /** The popup's save: done when the form's state is `saved`. */
   | { kind: 'saved' }
-  /** No input here (it happens in another page): done when a clipping titled `title` is listed. */
+  /**
+   * No input here (it happens in another page): done when a clipping titled `title` is listed, or the
+   * issue's Markdown has it.
+   */
   | { kind: 'listed'; title: string };
 
 export interface Recording {
@@ -108,7 +111,11 @@ export function installRecorder(ready: ReadyCondition): void {
       case 'saved':
         return q('clip-form')?.getAttribute('data-state') === 'saved';
       case 'listed':
-        return titlesIn(document).includes(spec.title);
+        // The Markdown too: a list drawn incrementally or virtually may not have the new card in the DOM.
+        return (
+          titlesIn(document).includes(spec.title) ||
+          fieldValue('issue-markdown').includes(`### ${spec.title}`)
+        );
     }
   };
 
