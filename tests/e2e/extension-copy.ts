@@ -30,9 +30,13 @@ export interface ExtensionCopy {
  * Copies a built extension to `targetDir` and patches the copy's manifest for testing. `tabs` and the
  * article server's host stand in for the activeTab grant that a real toolbar click gives, so the popup
  * opened in a tab with ?tabId=N can read tab N's URL and title; the shipped manifest keeps activeTab only.
- * A `key` pins the extension id (https://developer.chrome.com/docs/extensions/reference/manifest/key).
+ * `extraFiles` (path → text) are added to the copy only. A `key` pins the extension id (https://developer.chrome.com/docs/extensions/reference/manifest/key).
  */
-export async function prepareExtensionCopy(distDir: string, targetDir: string): Promise<ExtensionCopy> {
+export async function prepareExtensionCopy(
+  distDir: string,
+  targetDir: string,
+  extraFiles: Readonly<Record<string, string>> = {},
+): Promise<ExtensionCopy> {
   const manifestPath = join(distDir, 'manifest.json');
   if (!(await exists(manifestPath))) {
     throw new Error(
@@ -58,6 +62,10 @@ export async function prepareExtensionCopy(distDir: string, targetDir: string): 
     join(targetDir, CONTROL_PAGE),
     '<!doctype html><meta charset="utf-8"><title>e2e control</title>',
   );
+  // Pages only a test or the bench needs (the bench's blank and floor pages), written beside the build.
+  for (const [path, text] of Object.entries(extraFiles)) {
+    await writeFile(join(targetDir, stripSlash(path)), text);
+  }
   return {
     extensionId: extensionIdFromKey(key.der),
     popupPath: stripSlash(popupPath),

@@ -30,6 +30,8 @@ export interface OpenedTab {
 export interface HarnessOptions {
   /** A built extension; defaults to $E2E_DIST_DIR, else the repository's dist/. */
   distDir?: string;
+  /** Extra files for the extension copy only (path inside the extension → text), e.g. the bench's pages. */
+  extraFiles?: Readonly<Record<string, string>>;
 }
 
 export class Harness {
@@ -53,7 +55,7 @@ export class Harness {
     let copy: ExtensionCopy;
     let server: ArticleServer;
     try {
-      copy = await prepareExtensionCopy(distDir, extensionDir);
+      copy = await prepareExtensionCopy(distDir, extensionDir, options.extraFiles);
       server = await startArticleServer();
     } catch (error) {
       await rm(tempRoot, { recursive: true, force: true });
@@ -105,10 +107,20 @@ export class Harness {
     return { page, tabId };
   }
 
+  /** The popup's URL clipping tab `tabId` (the manifest's action.default_popup with `?tabId=N`). */
+  popupUrl(tabId: number): string {
+    return `${this.extensionUrl(this.copy.popupPath)}?tabId=${tabId}`;
+  }
+
+  /** The options page's URL (the manifest's options_ui.page). */
+  get optionsUrl(): string {
+    return this.extensionUrl(this.copy.optionsPath);
+  }
+
   /** The popup page on tab `tabId`, in a tab of its own. */
   async openPopup(tabId: number): Promise<Page> {
     const page = await this.context.newPage();
-    await page.goto(`${this.extensionUrl(this.copy.popupPath)}?tabId=${tabId}`);
+    await page.goto(this.popupUrl(tabId));
     return page;
   }
 
@@ -121,7 +133,7 @@ export class Harness {
 
   async openOptions(): Promise<Page> {
     const page = await this.context.newPage();
-    await page.goto(this.extensionUrl(this.copy.optionsPath));
+    await page.goto(this.optionsUrl);
     return page;
   }
 

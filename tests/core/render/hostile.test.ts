@@ -197,7 +197,7 @@ describe.each(HOSTILE_INPUTS.map((input) => [input.name, input] as const))('%s',
     // The 30 s is a hang guard, not a time limit (those live in the bench): Zenn's own renderer takes
     // seconds on the 10,000-marker inputs when the machine is busy.
     it('keeps the issue structure on Zenn and renders nothing from the input as markup', async () => {
-      // How long this takes is measured in tests/bench/core.bench.ts, not asserted here.
+      // How long this takes is reported by `npm run bench` (tests/bench/node-figures.ts), not asserted here.
       const { markdown, hostile, afterword } = renderIssue(input, withAfterword);
       const html = await renderOnZenn(markdown);
 
