@@ -2,7 +2,13 @@ import { computed, type ReadonlySignal } from '@preact/signals';
 import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import { type Issue, issueItems } from '../core/issue';
-import { type IssueSource, renderedSections, renderZenn, renderZennTitle } from '../core/render/zenn';
+import {
+  type IssueSource,
+  joinBlocks,
+  renderedSections,
+  renderZennBlocks,
+  renderZennTitle,
+} from '../core/render/zenn';
 import type { NewsletterSettings } from '../core/settings';
 
 export interface OpenIssueInputs {
@@ -60,14 +66,15 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
     if (!issue) return undefined;
     return { issue, clippings: openItems.value, categories: categories.value, settings: settings.value };
   });
-  const openMarkdown = computed(() => {
+  const openBlocks = computed(() => {
     const source = openSource.value;
-    return source ? renderZenn(source) : '';
+    return source ? renderZennBlocks(source) : [];
   });
+  const openMarkdown = computed(() => (openSource.value ? joinBlocks(openBlocks.value) : ''));
   const openTitle = computed(() => {
     const source = openSource.value;
     return source ? renderZennTitle(source) : '';
   });
 
-  return { openItems, openSections, openRendered, openSource, openMarkdown, openTitle };
+  return { openItems, openSections, openRendered, openSource, openBlocks, openMarkdown, openTitle };
 }

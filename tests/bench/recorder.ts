@@ -48,6 +48,11 @@ export interface Recording {
 export function installRecorder(ready: ReadyCondition): void {
   const q = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
   const fieldValue = (id: string) => (q(id) as HTMLInputElement | null)?.value ?? '';
+  // The Markdown was a textarea (its value) and is now read-only text (its textContent): read either.
+  const markdownText = () => {
+    const element = q('issue-markdown');
+    return element instanceof HTMLTextAreaElement ? element.value : (element?.textContent ?? '');
+  };
   const recording: Recording & { arm(spec: Interaction): void } = {
     readyAt: null,
     startAt: null,
@@ -86,7 +91,7 @@ export function installRecorder(ready: ReadyCondition): void {
           fieldValue('clip-note') === ready.note
         );
       case 'options': {
-        const markdown = fieldValue('issue-markdown');
+        const markdown = markdownText();
         return markdown !== '' && ready.includes.every((text) => markdown.includes(text));
       }
     }
@@ -96,7 +101,7 @@ export function installRecorder(ready: ReadyCondition): void {
   const isDone = (spec: Interaction): boolean => {
     switch (spec.kind) {
       case 'afterword':
-        return want !== null && fieldValue('issue-markdown').includes(want);
+        return want !== null && markdownText().includes(want);
       case 'moved': {
         const section = document.querySelector(
           `[data-testid="issue-section"][data-category="${spec.section}"]`,
@@ -112,10 +117,7 @@ export function installRecorder(ready: ReadyCondition): void {
         return q('clip-form')?.getAttribute('data-state') === 'saved';
       case 'listed':
         // The Markdown too: a list drawn incrementally or virtually may not have the new card in the DOM.
-        return (
-          titlesIn(document).includes(spec.title) ||
-          fieldValue('issue-markdown').includes(`### ${spec.title}`)
-        );
+        return titlesIn(document).includes(spec.title) || markdownText().includes(`### ${spec.title}`);
     }
   };
 

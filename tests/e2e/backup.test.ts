@@ -37,7 +37,7 @@ describe('backup and restore across profiles', () => {
     await clip(first, 'two', 'もう一つの記事', '二つ目。');
     const options = await first.openOptions();
     await waitForClipping(options, 'もう一つの記事');
-    const markdown = await byTestId(options, 'issue-markdown').inputValue();
+    const markdown = await byTestId(options, 'issue-markdown').textContent();
     expect(markdown).toContain('### 移行する記事 \\<1>');
 
     await byTestId(options, 'nav-settings').click();
@@ -71,6 +71,6 @@ describe('backup and restore across profiles', () => {
     });
     await expect.poll(() => byTestId(fresh, 'backup-status').getAttribute('data-state')).toBe('ok');
     await byTestId(fresh, 'nav-issue').click();
-    await expect.poll(() => byTestId(fresh, 'issue-markdown').inputValue()).toBe(markdown);
+    await expect.poll(() => byTestId(fresh, 'issue-markdown').textContent()).toBe(markdown);
   });
 });

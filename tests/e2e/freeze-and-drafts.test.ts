@@ -64,7 +64,7 @@ describe('a published issue stays published', () => {
     ]);
     await byTestId(archive, 'archive-item').first().waitFor();
     expect(new URL(archive.url()).hash).toMatch(/^#archive\/[^/]+\/[^/]+$/);
-    expect(await archiveMarkdown(archive).inputValue()).toBe(before);
+    expect(await archiveMarkdown(archive).textContent()).toBe(before);
     await archive.close();
 
     const again = await h.openPopupReady(tabId);
@@ -80,7 +80,7 @@ describe('a published issue stays published', () => {
     await waitForMarkdown(options, (text) => text.includes('第1回のコメント、その後'));
     await byTestId(options, 'nav-archive').click();
     await byTestId(options, 'archive-issue').first().click();
-    expect(await archiveMarkdown(options).inputValue()).toBe(before);
+    expect(await archiveMarkdown(options).textContent()).toBe(before);
     await h.waitForDraft(url, (draft) => draft === undefined);
     await options.close();
   });

@@ -209,7 +209,7 @@ describe('the weekly issue editor', () => {
     await byTestId(options, 'issue-copy').click();
     const outcome = await copyOutcome(options);
     expect(outcome, outcome.text).toMatchObject({ tone: 'success' });
-    expect(await readClipboardText(options)).toBe(await byTestId(options, 'issue-markdown').inputValue());
+    expect(await readClipboardText(options)).toBe(await byTestId(options, 'issue-markdown').textContent());
     const copiedHtml = await readClipboardHtml(options);
     expect(copiedHtml).not.toBeNull();
     expect(copiedHtml).toContain('<h1>');

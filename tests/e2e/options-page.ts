@@ -67,8 +67,8 @@ export async function waitForValue<T>(
 
 /** Waits until the generated Markdown (`issue-markdown`) satisfies `accept`; returns it. */
 export function waitForMarkdown(options: Page, accept: (markdown: string) => boolean): Promise<string> {
-  const textarea = byTestId(options, 'issue-markdown');
-  return waitForValue('the issue Markdown', () => textarea.inputValue(), accept);
+  const markdown = byTestId(options, 'issue-markdown');
+  return waitForValue('the issue Markdown', async () => (await markdown.textContent()) ?? '', accept);
 }
 
 /** Types a value into an issue field and commits it as a person does, by leaving the field (change). */

@@ -128,7 +128,7 @@ describe('transfer in the real extension', () => {
     ]);
     const backup = await readFile(await download.path(), 'utf8');
     await byTestId(options, 'nav-issue').click();
-    const markdown = await byTestId(options, 'issue-markdown').inputValue();
+    const markdown = await byTestId(options, 'issue-markdown').textContent();
     await options.close();
 
     const fresh = await Harness.start();
@@ -138,7 +138,7 @@ describe('transfer in the real extension', () => {
       await byTestId(other, 'backup-import').setInputFiles(json('backup.json', backup));
       await status(other, 'ok');
       await byTestId(other, 'nav-issue').click();
-      await expect.poll(() => byTestId(other, 'issue-markdown').inputValue()).toBe(markdown);
+      await expect.poll(() => byTestId(other, 'issue-markdown').textContent()).toBe(markdown);
     } finally {
       await fresh.close();
     }

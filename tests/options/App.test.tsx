@@ -20,7 +20,7 @@ const titles = (scope: HTMLElement = document.body) =>
     .map((card) => within(card).getByTestId('clipping-title').textContent);
 const section = (categoryId: string) =>
   document.querySelector(`[data-testid="issue-section"][data-category="${categoryId}"]`) as HTMLElement;
-const markdown = () => (screen.getByTestId('issue-markdown') as HTMLTextAreaElement).value;
+const markdown = () => screen.getByTestId('issue-markdown').textContent ?? '';
 const card = (title: string) =>
   screen
     .getAllByTestId('clipping')

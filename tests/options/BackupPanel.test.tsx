@@ -23,7 +23,7 @@ function choose(testId: string, files: { name: string; text: string }[]) {
 }
 
 const status = () => screen.getByTestId('backup-status');
-const markdown = () => (screen.getByTestId('issue-markdown') as HTMLTextAreaElement).value;
+const markdown = () => screen.getByTestId('issue-markdown').textContent ?? '';
 
 describe('backup and restore', () => {
   it('exports everything as a valid backup and restores it into an empty profile with the same Markdown', async () => {

@@ -21,7 +21,7 @@ const OPEN = makeIssue({ id: 'open', number: 41, date: '2023-09-15' });
 const item = (id: string, overrides: Partial<Clipping> = {}): Clipping =>
   makeClipping({ id, title: `記事 ${id}`, url: `https://example.com/${id}`, issueId: OPEN.id, ...overrides });
 
-const markdown = () => (screen.getByTestId('issue-markdown') as HTMLTextAreaElement).value;
+const markdown = () => screen.getByTestId('issue-markdown').textContent ?? '';
 
 describe('options page state: the open issue', () => {
   it('reads only the open issue at start, counts the backlog, and reads all when a view needs them', async () => {
@@ -65,6 +65,28 @@ describe('options page state: the open issue', () => {
     expect(state.openItems.value).toBe(items);
     expect(state.openSections.value.get('tools')).toBe(sections.get('tools'));
     expect(state.openSections.value.get('notable-articles')).toBe(sections.get('notable-articles'));
+  });
+
+  it('changes only the Markdown blocks an edit touched: the other block elements stay as they were', async () => {
+    const { state } = await renderOptions({
+      issues: [PUBLISHED, OPEN],
+      clippings: [
+        item('a', { note: '一つ目' }),
+        item('b', { note: '二つ目' }),
+        item('c', { categoryId: 'tools' }),
+      ],
+    });
+    await waitFor(() => expect(markdown()).toContain('### 記事 c'));
+    const blocks = () => [...screen.getByTestId('issue-markdown').children];
+    const before = blocks();
+    expect(await updateOpenIssue(state, { afterword: 'また来週' })).toBe(true);
+    await waitFor(() => expect(markdown()).toContain('## あとがき\n\nまた来週\n'));
+    const after = blocks();
+    // The last block gained a separator and two blocks were added; every block before it is untouched.
+    expect(after).toHaveLength(before.length + 2);
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    for (const [index, element] of before.slice(0, -1).entries()) expect(after[index]).toBe(element);
+    expect(after.map((element) => element.textContent).join('')).toBe(markdown());
   });
 
   it('shows a clipping another page saved, and drops one it deleted, reading only those', async () => {

@@ -70,7 +70,21 @@ export function issueHeading(issue: Pick<Issue, 'date'>, settings: Pick<Newslett
 }
 
 /** The issue's Markdown for Zenn. */
-export function renderZenn({ issue, clippings, categories, settings }: IssueSource): string {
+export function renderZenn(source: IssueSource): string {
+  return joinBlocks(renderZennBlocks(source));
+}
+
+/** The Markdown of `blocks` as renderZenn writes it: one blank line between blocks, a newline at the end. */
+export function joinBlocks(blocks: readonly string[]): string {
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/**
+ * The issue's Markdown as its blocks (heading, intro, each section heading, each item's heading, card and
+ * note, the afterword), which `joinBlocks` turns into renderZenn's text. The options page shows them as
+ * one element each, so a key typed in one note lays out one block, not the whole issue.
+ */
+export function renderZennBlocks({ issue, clippings, categories, settings }: IssueSource): string[] {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
   const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
   // Every block of user text goes through renderNote, each with a footnote scope of its own; the
@@ -85,7 +99,7 @@ export function renderZenn({ issue, clippings, categories, settings }: IssueSour
   }
   const afterword = renderNote(issue.afterword, 'afterword', footnotes);
   if (afterword !== '') blocks.push('## あとがき', afterword);
-  return `${blocks.join('\n\n')}\n`;
+  return blocks;
 }
 
 /**

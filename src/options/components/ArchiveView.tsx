@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'preact/hooks';
 import { issueItems } from '../../core/issue';
-import { renderZenn, renderZennTitle } from '../../core/render/zenn';
+import { joinBlocks, renderZennBlocks, renderZennTitle } from '../../core/render/zenn';
 import { confirmPublishedEdit } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { ArchivedItem } from './ArchivedItem';
@@ -35,7 +35,8 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
   const output = useMemo(() => {
     if (!chosen) return undefined;
     const source = { issue: chosen, clippings: items, categories, settings };
-    return { source, markdown: renderZenn(source), title: renderZennTitle(source) };
+    const blocks = renderZennBlocks(source);
+    return { source, blocks, markdown: joinBlocks(blocks), title: renderZennTitle(source) };
   }, [chosen, items, categories, settings]);
   const editing = chosen !== undefined && editingIssueId === chosen.id;
   const edits = chosen?.editedAfterPublish ?? [];

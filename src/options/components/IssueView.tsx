@@ -66,7 +66,12 @@ export function IssueView({ formatDate }: IssueViewProps) {
           <PublishPanel issue={issue} carrying={items.filter((item) => item.carryOver).length} />
           <TeamPanel />
         </div>
-        <OutputPanel source={source} markdown={state.openMarkdown.value} title={state.openTitle.value} />
+        <OutputPanel
+          source={source}
+          markdown={state.openMarkdown.value}
+          blocks={state.openBlocks.value}
+          title={state.openTitle.value}
+        />
       </div>
     </section>
   );

@@ -4,12 +4,17 @@ import type { IssueSource } from '../../core/render/zenn';
 import { zennArticleFile } from '../../core/render/zenn-article';
 import { Notices } from '../../ui/Notices';
 import { useOptionsState } from '../state';
+import { MarkdownText } from './MarkdownText';
 import { Preview } from './Preview';
 
 export interface OutputPanelProps {
   source: IssueSource;
-  /** The issue's Markdown and Zenn title, rendered from `source` by the caller (once per change, not per render). */
+  /**
+   * The issue's Markdown, its blocks (renderZennBlocks) and its Zenn title, rendered from `source` by the
+   * caller (once per change, not per render).
+   */
   markdown: string;
+  blocks: readonly string[];
   title: string;
 }
 
@@ -19,7 +24,7 @@ const PREVIEW_DELAY_MS = 150;
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
 /** The generated issue: its Zenn title and Markdown, a preview, and ways to copy or download them. */
-export function OutputPanel({ source, markdown, title }: OutputPanelProps) {
+export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProps) {
   const state = useOptionsState();
   const { t, clipboard, download } = state.services;
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -74,15 +79,10 @@ export function OutputPanel({ source, markdown, title }: OutputPanelProps) {
       </div>
       <div class="output-panes">
         <div class="field">
-          <label for="issue-markdown">{t('markdownHeading')}</label>
-          <textarea
-            id="issue-markdown"
-            data-testid="issue-markdown"
-            readOnly
-            rows={24}
-            value={markdown}
-            spellcheck={false}
-          />
+          <span id="issue-markdown-label" class="label">
+            {t('markdownHeading')}
+          </span>
+          <MarkdownText id="issue-markdown" labelId="issue-markdown-label" blocks={blocks} />
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>
