@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/preact';
+import { fireEvent, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import { renderZenn } from '../../src/core/render/zenn';
@@ -87,6 +87,21 @@ describe('options page state: the open issue', () => {
     expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
     for (const [index, element] of before.slice(0, -1).entries()) expect(after[index]).toBe(element);
     expect(after.map((element) => element.textContent).join('')).toBe(markdown());
+  });
+
+  it('follows the afterword as it is typed, before the pause that saves it', async () => {
+    const { repositories } = await renderOptions({ issues: [PUBLISHED, OPEN], clippings: [item('a')] });
+    const field = screen.getByTestId('issue-afterword') as HTMLTextAreaElement;
+    fireEvent.input(field, { target: { value: 'また来週' } });
+    // Drawn with the key: nothing has been saved yet (saving waits for a pause in typing).
+    expect(markdown()).toContain('## あとがき\n\nまた来週\n');
+    expect((await repositories.issues.list()).find((issue) => issue.id === OPEN.id)?.afterword).toBe('');
+    await waitFor(async () =>
+      expect((await repositories.issues.list()).find((issue) => issue.id === OPEN.id)?.afterword).toBe(
+        'また来週',
+      ),
+    );
+    expect(markdown()).toContain('## あとがき\n\nまた来週\n');
   });
 
   it('shows a clipping another page saved, and drops one it deleted, reading only those', async () => {

@@ -1,3 +1,4 @@
+import { useCallback } from 'preact/hooks';
 import type { Clipping } from '../../core/clipping';
 import type { Issue } from '../../core/issue';
 import { updateOpenIssue } from '../issue-actions';
@@ -14,6 +15,7 @@ export interface IssueMetaProps {
 export function IssueMeta({ issue, rendered }: IssueMetaProps) {
   const state = useOptionsState();
   const { t } = state.services;
+  const showAfterword = useCallback((text: string) => state.showAfterword(issue.id, text), [state, issue.id]);
   return (
     <div class="issue-meta">
       <div class="issue-meta-row">
@@ -75,6 +77,7 @@ export function IssueMeta({ issue, rendered }: IssueMetaProps) {
         label={t('afterword')}
         rows={3}
         stored={issue.afterword}
+        onShown={showAfterword}
         save={(afterword, basis, refuse) =>
           void updateOpenIssue(
             state,

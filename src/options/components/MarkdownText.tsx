@@ -1,6 +1,5 @@
 export interface MarkdownTextProps {
   id: string;
-  labelId: string;
   /** The Markdown's blocks (renderZennBlocks); the element's text is exactly their `joinBlocks`. */
   blocks: readonly string[];
 }
@@ -12,16 +11,11 @@ export interface MarkdownTextProps {
  * their text, so adding or moving an item inserts or moves one element instead of rewriting those after
  * it. The text reaches the DOM as text nodes only: titles and notes are untrusted.
  */
-export function MarkdownText({ id, labelId, blocks }: MarkdownTextProps) {
+export function MarkdownText({ id, blocks }: MarkdownTextProps) {
   const seen = new Map<string, number>();
   const last = blocks.length - 1;
   return (
-    <pre
-      id={id}
-      data-testid={id}
-      class="markdown-text"
-      aria-labelledby={labelId}
-    >
+    <pre id={id} data-testid={id} class="markdown-text">
       {blocks.map((block, index) => {
         const occurrence = seen.get(block) ?? 0;
         seen.set(block, occurrence + 1);

@@ -79,10 +79,8 @@ export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProp
       </div>
       <div class="output-panes">
         <div class="field">
-          <span id="issue-markdown-label" class="label">
-            {t('markdownHeading')}
-          </span>
-          <MarkdownText id="issue-markdown" labelId="issue-markdown-label" blocks={blocks} />
+          <span class="label">{t('markdownHeading')}</span>
+          <MarkdownText id="issue-markdown" blocks={blocks} />
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>

@@ -1,3 +1,4 @@
+import { useLayoutEffect } from 'preact/hooks';
 import { SharedTextConflict } from '../../ui/SharedTextConflict';
 import { type SharedTextOptions, useSharedText } from '../../ui/use-shared-text';
 import { useOptionsState } from '../state';
@@ -14,12 +15,17 @@ export interface SyncedFieldProps {
   /** A textarea of this many rows instead of a single-line input. */
   rows?: number;
   help?: string;
+  /** Told the text the field shows whenever it changes (typed, or taken from elsewhere), before paint. */
+  onShown?: (value: string) => void;
 }
 
 /** A text field of the page (a setting, the afterword), saved as it is typed and following changes made in another tab (useSharedText). */
-export function SyncedField({ id, label, stored, formOf, save, rows, help }: SyncedFieldProps) {
+export function SyncedField({ id, label, stored, formOf, save, rows, help, onShown }: SyncedFieldProps) {
   const { t } = useOptionsState().services;
   const field = useSharedText({ stored, save, formOf });
+  // A layout effect runs in the same task as the input event, so what follows the text (the issue's
+  // Markdown) is drawn with the key, not after the save's pause.
+  useLayoutEffect(() => onShown?.(field.value), [field.value, onShown]);
   const common = {
     id,
     'data-testid': id,
