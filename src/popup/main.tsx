@@ -22,7 +22,9 @@ const state = createPopupState({
   tabs: createBrowserTabSource(),
   // A newer version upgrading the database closes this popup's connection; closing the popup is the
   // honest answer, since the draft already reached the database.
-  repositories: openCurrentDB({ onVersionChange: () => window.close() }).then(createPopupRepositories),
+  repositories: openCurrentDB({ onVersionChange: () => window.close() }).then((db) =>
+    createPopupRepositories(db, () => import('./save-clip')),
+  ),
   t: translate,
   now: Date.now,
   newId: () => newId(),
