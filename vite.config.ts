@@ -28,8 +28,9 @@ function popupOwnGraph(): Plugin {
       // (3.4 KB minified, 1.3 KB gzip, with its CSP-nonce and error-event code). The popup's lazy chunks
       // are read from the extension's own files, where the browser's module loader fetches their imports
       // at once anyway; the popup gets a helper that just imports.
-      if (source === PRELOAD_HELPER) return tagged ? POPUP_PRELOAD_HELPER : null;
-      if (!tagged && !POPUP_ENTRY.test(importer)) return null;
+      const inPopup = tagged || POPUP_ENTRY.test(importer);
+      if (source === PRELOAD_HELPER) return inPopup ? POPUP_PRELOAD_HELPER : null;
+      if (!inPopup) return null;
       const from = tagged ? importer.slice(0, -POPUP_TAG.length) : importer;
       const resolved = await this.resolve(source, from, { ...options, skipSelf: true });
       if (!resolved || resolved.external || resolved.id.startsWith('\0') || resolved.id.includes('?')) {
