@@ -1,6 +1,6 @@
 import { render } from 'preact';
+import { archiveHash } from '../core/archive-hash';
 import { newId } from '../core/id';
-import { archiveHash } from '../core/issue';
 import { nativeTranslate as translate, nativeUiLanguage as uiLanguage } from '../platform/native-api';
 import { openOptionsAt, openOptionsPage } from '../platform/runtime';
 import { createSaveAnnouncer } from '../platform/saved-clippings';
