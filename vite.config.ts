@@ -5,6 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
 const POPUP_TAG = '?popup-graph';
+const PRELOAD_HELPER = '\0vite/preload-helper.js';
+const POPUP_PRELOAD_HELPER = '\0weekly-clipper/popup-preload-helper.js';
 const POPUP_ENTRY = /\/src\/popup\/main\.tsx$/;
 
 /**
@@ -22,7 +24,13 @@ function popupOwnGraph(): Plugin {
     async resolveId(source, importer, options) {
       if (!importer || source.endsWith('.css')) return null;
       const tagged = importer.endsWith(POPUP_TAG);
-      if (!tagged && !POPUP_ENTRY.test(importer)) return null;
+      // Vite wraps each dynamic import in a helper that first preloads the imported chunk's own imports
+      // (3.4 KB minified, 1.3 KB gzip, with its CSP-nonce and error-event code). The popup's lazy chunks
+      // are read from the extension's own files, where the browser's module loader fetches their imports
+      // at once anyway; the popup gets a helper that just imports.
+      const inPopup = tagged || POPUP_ENTRY.test(importer);
+      if (source === PRELOAD_HELPER) return inPopup ? POPUP_PRELOAD_HELPER : null;
+      if (!inPopup) return null;
       const from = tagged ? importer.slice(0, -POPUP_TAG.length) : importer;
       const resolved = await this.resolve(source, from, { ...options, skipSelf: true });
       if (!resolved || resolved.external || resolved.id.startsWith('\0') || resolved.id.includes('?')) {
@@ -31,6 +39,7 @@ function popupOwnGraph(): Plugin {
       return { ...resolved, id: `${resolved.id}${POPUP_TAG}` };
     },
     load(id) {
+      if (id === POPUP_PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
       return id.endsWith(POPUP_TAG) ? readFileSync(id.slice(0, -POPUP_TAG.length), 'utf8') : null;
     },
   };

@@ -1,6 +1,6 @@
 import { render } from 'preact';
+import { archiveHash } from '../core/archive-hash';
 import { newId } from '../core/id';
-import { archiveHash } from '../core/issue';
 import { nativeTranslate as translate, nativeUiLanguage as uiLanguage } from '../platform/native-api';
 import { openOptionsAt, openOptionsPage } from '../platform/runtime';
 import { createSaveAnnouncer } from '../platform/saved-clippings';
@@ -22,7 +22,9 @@ const state = createPopupState({
   tabs: createBrowserTabSource(),
   // A newer version upgrading the database closes this popup's connection; closing the popup is the
   // honest answer, since the draft already reached the database.
-  repositories: openCurrentDB({ onVersionChange: () => window.close() }).then(createPopupRepositories),
+  repositories: openCurrentDB({ onVersionChange: () => window.close() }).then((db) =>
+    createPopupRepositories(db, () => import('./save-clip')),
+  ),
   t: translate,
   now: Date.now,
   newId: () => newId(),

@@ -1,14 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { localIsoDate } from '../core/calendar';
 import { type Category, pickCategory } from '../core/category';
-import {
-  type Clipping,
-  type ClippingFields,
-  createClipping,
-  PROBLEM_MESSAGES,
-  validateClippingFields,
-} from '../core/clipping';
+import type { Clipping, ClippingFields } from '../core/clipping';
 import {
   type EditedField,
   fieldsOf,
@@ -18,7 +11,7 @@ import {
   sameFields,
   withExistingCategory,
 } from '../core/draft';
-import { firstIssue, type Issue } from '../core/issue';
+import type { Issue } from '../core/issue';
 import type { MessageKey, Notice, Translate } from '../core/messages';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
@@ -26,7 +19,6 @@ import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/
 import type { TabSource } from '../platform/tabs';
 import type { PopupRepositories } from '../storage/popup-repositories';
 import type { PopupStart } from '../storage/popup-start';
-import { AlreadyClippedError } from '../storage/refusals';
 import { createStore } from './store';
 
 /** The form's `data-state`, part of the e2e contract. */
@@ -49,6 +41,18 @@ export interface PopupServices {
   newId(): string;
   /** Tells open options pages which clipping was saved (optional: tests leave it out). */
   changes?: { clippingSaved(id: string): void };
+  /** Loads the save path (save-clip.ts, a chunk of its own); tests pass one that fails. */
+  loadSaveClip?: () => Promise<SaveClipModule>;
+}
+
+type SaveClipModule = typeof import('./save-clip');
+
+const importSaveClip = (): Promise<SaveClipModule> => import('./save-clip');
+
+/** Runs `task` when the browser is idle (soon after the first paint), or shortly after where it has no idle callback. */
+function whenIdle(task: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 });
+  else setTimeout(task, 0);
 }
 
 const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
@@ -113,6 +117,31 @@ export function createPopupState(services: PopupServices) {
     status.value = 'error';
   }
 
+  /** The save path and the storage code it commits with, loading or loaded; reset when loading failed. */
+  let saveClipLoad: Promise<SaveClipModule> | undefined;
+
+  /**
+   * Starts loading what a save needs, once: at idle after the form is ready, on the first edit, or when
+   * the save button gets focus, so that a click on save finds it loaded. A save asked for before it
+   * arrived waits for it; a failed load is reported by that save (and tried again by the next).
+   */
+  function prepareSave(): Promise<SaveClipModule> {
+    if (!saveClipLoad) {
+      const load = services.loadSaveClip ?? importSaveClip;
+      const loading = load();
+      saveClipLoad = loading;
+      loading.catch(() => {
+        if (saveClipLoad === loading) saveClipLoad = undefined;
+      });
+    }
+    return saveClipLoad;
+  }
+
+  /** Preloads the save path without waiting for it; a failure waits for a save to report it. */
+  function warmSave(): void {
+    prepareSave().catch(() => undefined);
+  }
+
   const storageFailure = (key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown) =>
     storageErrorMessage(t, key, error);
 
@@ -137,6 +166,7 @@ export function createPopupState(services: PopupServices) {
       fields.value = baseline;
       typedEarly.clear();
       usable.value = true;
+      whenIdle(warmSave);
       const repos = await services.repositories;
       repositories = repos;
       answer({ url: tab.url, title: tab.title }, await repos.readPopupStart(tab.url, draftKey));
@@ -280,6 +310,7 @@ export function createPopupState(services: PopupServices) {
     fields.value = { ...fields.value, ...change };
     if (status.value === 'saved') status.value = 'existing';
     persistDraft();
+    warmSave();
   }
 
   async function save(): Promise<void> {
@@ -297,49 +328,38 @@ export function createPopupState(services: PopupServices) {
     if (!repos) return;
     // A field changed both here and elsewhere is saved only once the user said which to keep.
     if (status.value === 'loading' || status.value === 'published' || conflict.value) return;
-    const problems = validateClippingFields(fields.value);
-    if (problems.length > 0) {
-      notices.value = problems.map((problem) => ({ tone: 'error', text: t(PROBLEM_MESSAGES[problem]) }));
-      status.value = 'error';
-      return;
-    }
     saving.value = true;
     try {
-      await draftWrites;
-      const now = services.now();
-      const before = existing.value;
-      let clipping: Clipping;
-      if (before) {
-        const outcome = await repos.commitClipEdit(
-          { id: before.id, base: baseline, fields: fields.value, now },
-          draftKey,
-        );
-        if (!outcome.ok) {
-          changedMeanwhile(outcome.current);
-          return;
-        }
-        clipping = outcome.saved;
-      } else {
-        // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
-        clipping = await repos.commitClip(
-          createClipping(
-            fields.value,
-            { issueId: null, clippedBy: settings.memberName },
-            services.newId(),
-            now,
-          ),
-          draftKey,
-          {
-            reclipOf: reclipping ?? undefined,
-            firstIssue: firstIssue(
-              services.newId(),
-              localIsoDate(new Date(now)),
-              settings.meetingWeekday,
-              now,
-            ),
-          },
-        );
+      let saveClip: SaveClipModule['saveClip'];
+      try {
+        ({ saveClip } = await prepareSave());
+      } catch {
+        // The save path's chunk did not load (the extension was updated or removed under the popup).
+        fail(t('errorSavePathMissing'));
+        return;
       }
+      await draftWrites;
+      const before = existing.value;
+      const outcome = await saveClip(repos, {
+        fields: fields.value,
+        existing: before,
+        baseline,
+        draftKey,
+        reclipOf: reclipping,
+        settings,
+        now: services.now(),
+        newId: services.newId,
+      });
+      if (outcome.kind === 'invalid') {
+        notices.value = outcome.problems.map((key) => ({ tone: 'error', text: t(key) }));
+        status.value = 'error';
+        return;
+      }
+      if (outcome.kind === 'changed') {
+        changedMeanwhile(outcome.current);
+        return;
+      }
+      const { clipping } = outcome;
       services.changes?.clippingSaved(clipping.id);
       existing.value = clipping;
       baseline = fieldsOf(clipping);
@@ -350,9 +370,7 @@ export function createPopupState(services: PopupServices) {
       notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
       status.value = 'saved';
     } catch (error) {
-      // Another popup clipped this page meanwhile: edit that clipping (after asking), never add a second.
-      if (error instanceof AlreadyClippedError) changedMeanwhile(error.current);
-      else fail(storageFailure('errorSaveFailed', error));
+      fail(storageFailure('errorSaveFailed', error));
     } finally {
       saving.value = false;
     }
@@ -396,6 +414,7 @@ export function createPopupState(services: PopupServices) {
     load,
     edit,
     save,
+    warmSave,
     reclip,
     insertOldNote,
     keepMine,

@@ -1,11 +1,5 @@
 import type { Clipping } from '../core/clipping';
-import {
-  type ClipEdit,
-  type ClipEditOutcome,
-  type CommitOptions,
-  commitClip,
-  commitClipEdit,
-} from './commit-clip';
+import type { ClipEdit, ClipEditOutcome, CommitOptions } from './commit-clip';
 import type { ClipperDatabase } from './db';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { type PopupStart, readPopupStart } from './popup-start';
@@ -24,11 +18,22 @@ export interface PopupRepositories {
   commitClipEdit(edit: ClipEdit, draftKey: string): Promise<ClipEditOutcome>;
 }
 
-export function createPopupRepositories(db: ClipperDatabase): PopupRepositories {
+/** The commit functions (commit-clip.ts), loaded when a save first needs them. */
+export type CommitModule = Pick<typeof import('./commit-clip'), 'commitClip' | 'commitClipEdit'>;
+
+/**
+ * `loadCommits` brings commit-clip.ts: the popup passes an import of its save chunk (which re-exports
+ * it), so that the first paint carries only the reads (issue 8); other callers pass commit-clip itself.
+ */
+export function createPopupRepositories(
+  db: ClipperDatabase,
+  loadCommits: () => Promise<CommitModule>,
+): PopupRepositories {
   return {
     readPopupStart: (url, draftKey) => readPopupStart(db, url, draftKey),
     drafts: createDraftRepository(db),
-    commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
-    commitClipEdit: (edit, draftKey) => commitClipEdit(db, edit, draftKey),
+    commitClip: async (clipping, draftKey, options) =>
+      (await loadCommits()).commitClip(db, clipping, draftKey, options),
+    commitClipEdit: async (edit, draftKey) => (await loadCommits()).commitClipEdit(db, edit, draftKey),
   };
 }

@@ -45,7 +45,10 @@ describe('openCurrentDB: the popup opens the database without the migrations', (
     expect([...db.objectStoreNames].sort()).toEqual(STORES);
     const [first] = v1Fixture.stores.clippings as { url: string; note: string }[];
     if (!first) throw new Error('the fixture has clippings');
-    const start = await createPopupRepositories(db).readPopupStart(first.url, urlMatchKey(first.url));
+    const start = await createPopupRepositories(
+      db,
+      () => import('../../src/storage/commit-clip'),
+    ).readPopupStart(first.url, urlMatchKey(first.url));
     expect(start.page.editable?.note).toBe(first.note);
     expect(start.page.editable?.issueId).not.toBeNull();
   });
@@ -109,7 +112,7 @@ describe("the popup's reads and writes over the handle openCurrentDB gives (idb-
 
   it('saves, edits and refuses as with idb, and rolls a refused save back whole', async () => {
     const { db, name } = await currentHandle();
-    const repos = createPopupRepositories(db);
+    const repos = createPopupRepositories(db, () => import('../../src/storage/commit-clip'));
     await repos.drafts.save({ key: KEY, ...fieldsOf(clipping), updatedAt: 1 });
     expect((await repos.readPopupStart(TAB_URL, KEY)).draft?.note).toBe('メモ');
 

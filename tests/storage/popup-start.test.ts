@@ -41,9 +41,12 @@ describe('readPopupStart: what the popup shows, in one transaction', () => {
     await repos.settings.setLastCategoryId('books');
     await repos.settings.saveNewsletter({ ...DEFAULT_SETTINGS, memberName: 'たろう' });
     const draft = { key: KEY, url: URL_A, title: 't', note: '下書き', categoryId: 'books', updatedAt: 9 };
-    await createPopupRepositories(db).drafts.save(draft);
+    await createPopupRepositories(db, () => import('../../src/storage/commit-clip')).drafts.save(draft);
 
-    const start = await createPopupRepositories(db).readPopupStart(URL_A, KEY);
+    const start = await createPopupRepositories(
+      db,
+      () => import('../../src/storage/commit-clip'),
+    ).readPopupStart(URL_A, KEY);
     expect(start.page.editable?.id).toBe('cur');
     expect(start.page.published?.clipping.id).toBe('old');
     expect(start.page.published?.issue.id).toBe('i1');

@@ -98,7 +98,13 @@ function ClipFields({ t }: { t: Translate }) {
         onChange={(categoryId) => state.edit({ categoryId })}
       />
       <div class="actions">
-        <button type="submit" class="primary" data-testid="clip-save" disabled={locked || saving.value}>
+        <button
+          type="submit"
+          class="primary"
+          data-testid="clip-save"
+          disabled={locked || saving.value}
+          onFocus={() => state.warmSave()}
+        >
           {saving.value ? t('saving') : t(state.isUpdate.value ? 'update' : 'save')}
         </button>
       </div>
