@@ -49,10 +49,16 @@ function reportFailure(state: OptionsState, key: 'importFailed' | 'exportFailed'
   state.backupStatus.value = { state: 'error', text: storageErrorMessage(state.services.t, key, error) };
 }
 
-/** After an import wrote: tell other open pages, and show what the database now holds. */
-async function afterImport(state: OptionsState): Promise<true> {
+type ImportStatus = { state: 'ok'; text: string };
+
+/**
+ * After an import wrote: tell other open pages, show what the database now holds, then say what was
+ * imported, so that the message never comes before what it describes is on the page.
+ */
+async function afterImport(state: OptionsState, status: ImportStatus): Promise<true> {
   state.services.changes?.notify();
   await state.load();
+  state.backupStatus.value = status;
   return true;
 }
 
@@ -95,20 +101,18 @@ export async function importBackup(
     };
     return false;
   }
+  let status: ImportStatus;
   try {
     const repos = await state.services.repositories;
     const { format: _format, version: _version, exportedAt: _exportedAt, ...incoming } = parsed.backup;
     if (replace) {
       await repos.bulk.replaceEverything(incoming, writing(onProgress));
-      state.backupStatus.value = {
-        state: 'ok',
-        text: state.services.t('importReplaced', String(incoming.clippings.length)),
-      };
+      status = { state: 'ok', text: state.services.t('importReplaced', String(incoming.clippings.length)) };
     } else {
       const plan = await runPaced(mergeWork(await repos.bulk.readEverything(), incoming), pace);
       await repos.bulk.writeRecords(plan, writing(onProgress));
       const { added, updated, unchanged } = plan.counts;
-      state.backupStatus.value = {
+      status = {
         state: 'ok',
         text: state.services.t('importMerged', [String(added), String(updated), String(unchanged)]),
       };
@@ -117,7 +121,7 @@ export async function importBackup(
     reportFailure(state, 'importFailed', error);
     return false;
   }
-  return afterImport(state);
+  return afterImport(state, status);
 }
 
 /** Downloads this member's clippings of the open issue, for the editor to merge (この号のクリップを書き出す). */
@@ -160,6 +164,7 @@ export async function importTeamFiles(
   }
   const issue = state.openIssue.value;
   if (!issue) return false;
+  let status: ImportStatus;
   try {
     const repos = await state.services.repositories;
     const current = await repos.bulk.readEverything();
@@ -175,7 +180,7 @@ export async function importTeamFiles(
       writing(onProgress),
     );
     const { added, updated, unchanged, mergedNotes } = plan.counts;
-    state.backupStatus.value = {
+    status = {
       state: 'ok',
       text: state.services.t('teamImported', [
         String(added),
@@ -188,5 +193,5 @@ export async function importTeamFiles(
     reportFailure(state, 'importFailed', error);
     return false;
   }
-  return afterImport(state);
+  return afterImport(state, status);
 }
