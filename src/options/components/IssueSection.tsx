@@ -9,6 +9,8 @@ import { memo } from './memo';
 export interface IssueSectionProps {
   category: Category;
   items: Clipping[];
+  /** How many of `items` to draw now (the first ones); the rest follow (IssueView, progressive.ts). */
+  drawn: number;
   formatDate: (time: number) => string;
 }
 
@@ -17,7 +19,12 @@ export interface IssueSectionProps {
  * across sections) or by the ↑/↓ buttons, which do the same for keyboard users. Memoised: a section
  * whose items array is the same (open-issue-view.ts keeps it) is not rendered again.
  */
-export const IssueSection = memo(function IssueSection({ category, items, formatDate }: IssueSectionProps) {
+export const IssueSection = memo(function IssueSection({
+  category,
+  items,
+  drawn,
+  formatDate,
+}: IssueSectionProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const [dropTarget, setDropTarget] = useState<number | null>(null);
@@ -63,7 +70,7 @@ export const IssueSection = memo(function IssueSection({ category, items, format
       </h2>
       {items.length === 0 && <p class="empty">{t('emptySection')}</p>}
       <ol class="clippings">
-        {items.map((item, index) => (
+        {(drawn < items.length ? items.slice(0, drawn) : items).map((item, index) => (
           <IssueItem
             key={item.id}
             item={item}

@@ -1,5 +1,7 @@
+import type { Category } from '../../core/category';
 import type { Clipping } from '../../core/clipping';
 import { ensureOpenIssue } from '../issue-actions';
+import { shareLimit, useProgressiveLimit } from '../progressive';
 import { useOptionsState } from '../state';
 import { AddItemForm } from './AddItemForm';
 import { IssueMeta } from './IssueMeta';
@@ -13,6 +15,39 @@ export interface IssueViewProps {
 }
 
 const NO_ITEMS: Clipping[] = [];
+
+interface IssueSectionsProps {
+  categories: readonly Category[];
+  sections: ReadonlyMap<string, Clipping[]>;
+  formatDate: (time: number) => string;
+}
+
+/**
+ * The issue's sections in category order, drawn progressively (progressive.ts): a long issue shows its
+ * first screen at once and the rest in the tasks after. A component of its own, so that drawing more
+ * renders only the sections, not the issue's details and Markdown.
+ */
+function IssueSections({ categories, sections, formatDate }: IssueSectionsProps) {
+  const lists = categories.map((category) => sections.get(category.id) ?? NO_ITEMS);
+  const total = lists.reduce((sum, items) => sum + items.length, 0);
+  const drawn = shareLimit(
+    lists.map((items) => items.length),
+    useProgressiveLimit(total),
+  );
+  return (
+    <>
+      {categories.map((category, index) => (
+        <IssueSection
+          key={category.id}
+          category={category}
+          items={lists[index] as Clipping[]}
+          drawn={drawn[index] as number}
+          formatDate={formatDate}
+        />
+      ))}
+    </>
+  );
+}
 
 /** The open issue being written: its details, its sections to organise, and the generated Markdown. */
 export function IssueView({ formatDate }: IssueViewProps) {
@@ -49,14 +84,7 @@ export function IssueView({ formatDate }: IssueViewProps) {
       <IssueMeta issue={issue} rendered={state.openRendered.value} />
       <div class="issue-layout">
         <div class="issue-sections">
-          {state.categories.value.map((category) => (
-            <IssueSection
-              key={category.id}
-              category={category}
-              items={sections.get(category.id) ?? NO_ITEMS}
-              formatDate={formatDate}
-            />
-          ))}
+          <IssueSections categories={state.categories.value} sections={sections} formatDate={formatDate} />
           {orphans.length > 0 && (
             <p class="notice notice-error" role="alert">
               {t('orphanItems', String(orphans.length))}
