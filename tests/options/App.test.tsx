@@ -58,7 +58,8 @@ describe('options page: the open issue', () => {
       text.indexOf('## 🛠️ Tools, Frameworks, Libraries'),
     );
     expect(text).toContain('### 一番目\n\nhttps://example.com/c\n\n- [リンク](https://example.com/x)\n');
-    expect(screen.getByTestId('issue-preview').textContent).toContain('一番目');
+    // The preview follows once the issue is painted (its renderer is a chunk loaded on demand).
+    await waitFor(() => expect(screen.getByTestId('issue-preview').textContent).toContain('一番目'));
   });
 
   it('reorders with the keyboard buttons, saved at once', async () => {

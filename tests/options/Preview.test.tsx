@@ -2,9 +2,10 @@
 // and ran would set globalThis.pwned. Only this file's own fixtures run here.
 // @vitest-environment-options {"settings":{"enableJavaScriptEvaluation":true,"suppressInsecureJavaScriptEnvironmentWarning":true}}
 import { render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isHttpUrl } from '../../src/core/render/markdown-preview';
 import { Preview } from '../../src/options/components/Preview';
+import { loadPreviewRenderer } from '../../src/options/preview-loader';
 import { HOSTILE_NOTES } from '../support/hostile-notes';
 
 const ISSUE = `# Neco Weekly (2023-09-15号)
@@ -33,6 +34,11 @@ and \`kubectl get bgp\`
 `;
 
 const preview = () => screen.getByTestId('issue-preview');
+
+// The renderer is a chunk loaded on demand; once loaded, a preview with no delay draws at once.
+beforeAll(async () => {
+  await loadPreviewRenderer();
+});
 
 describe('Preview', () => {
   it('renders headings in order', () => {

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { renderPreviewHtml } from '../../core/render/markdown-preview';
 import type { IssueSource } from '../../core/render/zenn';
 import { zennArticleFile } from '../../core/render/zenn-article';
 import { Notices } from '../../ui/Notices';
+import { loadPreviewRenderer } from '../preview-loader';
 import { useOptionsState } from '../state';
 import { MarkdownText } from './MarkdownText';
 import { Preview } from './Preview';
@@ -39,7 +39,16 @@ export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProp
   };
   const copyIssue = () =>
     run(async () => {
-      const how = await clipboard.copyRich({ text: markdown, html: renderPreviewHtml(markdown) });
+      // Loaded with the preview already, almost always: the copy waits for it only on a fresh page, and
+      // copies the Markdown alone if it cannot be loaded.
+      const html = await loadPreviewRenderer().then(
+        (renderer) => renderer.renderPreviewHtml(markdown),
+        () => null,
+      );
+      const how =
+        html === null
+          ? await clipboard.copyText(markdown).then(() => 'text')
+          : await clipboard.copyRich({ text: markdown, html });
       return t(how === 'rich' ? 'copiedIssue' : 'copiedIssueTextOnly');
     });
   const copyTitle = () =>
@@ -84,7 +93,7 @@ export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProp
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>
-          <Preview markdown={markdown} delayMs={PREVIEW_DELAY_MS} />
+          <Preview markdown={markdown} delayMs={PREVIEW_DELAY_MS} unavailable={t('previewUnavailable')} />
         </div>
       </div>
     </section>
