@@ -1,3 +1,5 @@
+// First, before any other module is evaluated: the database's reads start (first-read.ts).
+import './first-read';
 import { render } from 'preact';
 import { newId } from '../core/id';
 import { createChangeFeed } from '../platform/change-feed';
@@ -5,9 +7,8 @@ import { createClipboard } from '../platform/clipboard';
 import { downloadTextFile } from '../platform/download';
 import { translate, uiLanguage } from '../platform/i18n';
 import { requestPersistentStorage } from '../platform/persistence';
-import { openClipperDB } from '../storage/db';
-import { createRepositories } from '../storage/repositories';
 import { App } from './App';
+import { firstRead, repositories } from './first-read';
 import { openFromHash } from './issue-actions';
 import { createOptionsState, OptionsContext } from './state';
 import '../ui/base.css';
@@ -19,8 +20,8 @@ document.title = translate('optionsTitle');
 
 const changes = createChangeFeed();
 const state = createOptionsState({
-  // A newer version upgrading the database closes this connection; reloading picks up the new schema.
-  repositories: openClipperDB({ onVersionChange: () => location.reload() }).then(createRepositories),
+  repositories,
+  firstRead,
   t: translate,
   now: Date.now,
   newId: () => newId(),

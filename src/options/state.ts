@@ -11,9 +11,15 @@ import { storageErrorMessage } from '../core/storage-error';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
 import { createOpenIssueView } from './open-issue-view';
+import { readShown as readFromDatabase, type ShownRead } from './shown-read';
 
 export interface OptionsServices {
   repositories: Promise<Repositories>;
+  /**
+   * The open issue's view read ahead, started before the page's code is evaluated (first-read.ts), used
+   * by the first load unless that load must read every clipping (optional: tests read when loading).
+   */
+  firstRead?: Promise<ShownRead>;
   t: Translate;
   now(): number;
   newId(): string;
@@ -160,41 +166,28 @@ export function createOptionsState(services: OptionsServices) {
     if (!everything.value) await loading;
   }
 
+  let firstRead = services.firstRead;
+
   async function readShown(): Promise<void> {
     try {
-      const repos = await services.repositories;
-      const all = wantEverything;
-      const [cats, list, newsletter, read] = await Promise.all([
-        repos.categories.list(),
-        repos.issues.list(),
-        repos.settings.getNewsletter(),
-        all ? repos.clippings.list() : readOpenIssue(repos),
-      ]);
-      clippings.value = read;
-      everything.value = all;
-      categories.value = cats;
-      issues.value = list;
-      settings.value = newsletter;
+      const ahead = firstRead;
+      firstRead = undefined;
+      const read =
+        ahead && !wantEverything
+          ? await ahead
+          : await readFromDatabase(await services.repositories, wantEverything);
+      clippings.value = read.clippings;
+      everything.value = read.everything;
+      categories.value = read.categories;
+      issues.value = read.issues;
+      settings.value = read.settings;
       loaded.value = true;
+      // Only the navigation shows the count, and counting walks every clipping's key: asked after the
+      // reads, so that they are not queued behind it (issue 8).
+      if (!read.everything) void countBacklog();
     } catch (error) {
       storageFailure('errorLoadFailed', error);
     }
-  }
-
-  /**
-   * The open issue's clippings by index, and the backlog's size: all the issue view needs. On a reload
-   * the open issue is most likely the one shown, so its clippings are read alongside, checked after.
-   */
-  async function readOpenIssue(repos: Repositories): Promise<Clipping[]> {
-    // Only the navigation shows the count: the issue need not wait for it.
-    void countBacklog();
-    const shown = openIssue.value?.id;
-    const [open, items] = await Promise.all([
-      repos.issues.getOpen(),
-      shown === undefined ? undefined : repos.clippings.listByIssue(shown),
-    ]);
-    if (open === undefined) return [];
-    return open.id === shown && items ? items : repos.clippings.listByIssue(open.id);
   }
 
   /** Counts the backlog for the navigation; a failed count leaves the last one (reads report their own). */

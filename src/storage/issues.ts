@@ -21,12 +21,15 @@ export interface IssueRepository {
   publish(plan: PublishPlan): Promise<void>;
 }
 
+/** Issues the newest number first (and the newest made first within a number), as `list` gives them. */
+export function newestFirst(issues: Issue[]): Issue[] {
+  return issues.sort((a, b) => b.number - a.number || b.createdAt - a.createdAt);
+}
+
 export function createIssueRepository(db: ClipperDatabase): IssueRepository {
   return {
     getOpen: () => db.getFromIndex('issues', 'byStatus', 'open'),
-    async list() {
-      return (await db.getAll('issues')).sort((a, b) => b.number - a.number || b.createdAt - a.createdAt);
-    },
+    list: async () => newestFirst(await db.getAll('issues')),
     get: (id) => db.get('issues', id),
     async save(issue) {
       const tx = db.transaction('issues', 'readwrite', STRICT);

@@ -6,6 +6,7 @@ import type { ClipperDatabase } from './db';
 import { createDeletionRepository, type DeletionRepository } from './deletions';
 import { createDraftRepository, type DraftRepository } from './drafts';
 import { createIssueRepository, type IssueRepository } from './issues';
+import { type IssueStart, readIssueStart } from './options-start';
 import type { PopupRepositories } from './popup-repositories';
 import { readPopupStart } from './popup-start';
 import { createSettingsRepository, type SettingsRepository } from './settings';
@@ -18,6 +19,8 @@ export interface Repositories extends PopupRepositories {
   settings: SettingsRepository;
   issues: IssueRepository;
   deletions: DeletionRepository;
+  /** What the options page shows of the open issue, in one transaction (options-start.ts). */
+  readIssueStart(): Promise<IssueStart>;
   /** Whole-database reads and writes for backup, restore and team merge. */
   bulk: {
     readEverything(): ReturnType<typeof readEverything>;
@@ -39,6 +42,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
       writeRecords: (records, onWritten) => writeRecords(db, records, onWritten),
       replaceEverything: (data, onWritten) => replaceEverything(db, data, onWritten),
     },
+    readIssueStart: () => readIssueStart(db),
     readPopupStart: (url, draftKey) => readPopupStart(db, url, draftKey),
     commitClip: (clipping, draftKey, options) => commitClip(db, clipping, draftKey, options),
     commitClipEdit: (edit, draftKey) => commitClipEdit(db, edit, draftKey),
