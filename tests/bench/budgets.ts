@@ -20,12 +20,22 @@ export type Budget =
   /** The figure's median divided by the median of the blank page measured with it. */
   | { kind: 'ratio'; max: number }
   /** The figure's median in milliseconds. */
-  | { kind: 'ms'; max: number };
+  | { kind: 'ms'; max: number }
+  /**
+   * The figure's median divided by the median of the hand-written floor page `floor`, measured in the
+   * same rounds: how far above what any page of this kind can do.
+   */
+  | { kind: 'floor'; floor: string; max: number };
 
 /** Time budgets by figure id (the ids `npm run bench` writes to bench/results.json). */
 export const TIME_BUDGETS: Readonly<Record<string, Budget>> = {
-  'popup-ready': { kind: 'ratio', max: 1.6 },
-  'popup-clipped-10k': { kind: 'ratio', max: 2.0 },
+  // Issue 8 puts the popup at its floor: ready ≤ 1.6× blank where the page that reads the tab is 1.57×,
+  // clipped ≤ 2.0× where the page that also reads the database is 1.9×. This bench's clock (from the
+  // request to open the page) reads those floors at 1.8× and 2.1×, the same pages, so the popup's
+  // budgets are kept as the issue states them relative to the floor: 1.6 / 1.57 and 2.0 / 1.9
+  // (docs/performance.md, "The popup's budgets").
+  'popup-ready': { kind: 'floor', floor: 'floor-tab', max: 1.02 },
+  'popup-clipped-10k': { kind: 'floor', floor: 'floor-db-clipped-10k', max: 1.05 },
   'options-ready-10k': { kind: 'ratio', max: 4 },
   'afterword-key-10k': { kind: 'ms', max: 16 },
   'options-ready-500': { kind: 'ratio', max: 4 },

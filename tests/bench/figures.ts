@@ -27,6 +27,8 @@ export interface Figure {
   /** median ÷ blankMedian. */
   ratio: number | null;
   budget?: Budget;
+  /** median ÷ the floor page's median, for a budget relative to a floor. */
+  floorRatio?: number | null;
   pass?: boolean | null;
 }
 
@@ -53,10 +55,11 @@ export function makeFigure(
   const ratio = mid !== null && blankMedian ? mid / blankMedian : null;
   const budget = TIME_BUDGETS[id];
   let pass: boolean | null | undefined;
-  if (budget) {
+  if (budget && budget.kind !== 'floor') {
     const value = budget.kind === 'ratio' ? ratio : mid;
     pass = value === null ? null : value <= budget.max;
   }
+  // A floor budget is judged by judgeFloorBudgets, once the floor's figure is there too.
   return {
     id,
     label,
@@ -79,7 +82,23 @@ function ms(value: number | null): string {
 
 export function formatBudget(budget: Budget | undefined): string {
   if (!budget) return '';
+  if (budget.kind === 'floor') return `≤ ${budget.max}× ${budget.floor}`;
   return budget.kind === 'ratio' ? `≤ ${budget.max}×` : `≤ ${budget.max} ms`;
+}
+
+/**
+ * Judges every figure whose budget is relative to a floor page, measured in the same phase: its median
+ * ÷ the floor's median. Sets `floorRatio` and `pass`; n/a when either is missing.
+ */
+export function judgeFloorBudgets(figures: Figure[]): void {
+  for (const figure of figures) {
+    const budget = figure.budget;
+    if (budget?.kind !== 'floor') continue;
+    const floor = figures.find((other) => other.id === budget.floor);
+    const ratio = figure.median !== null && floor?.median ? figure.median / floor.median : null;
+    figure.floorRatio = ratio;
+    figure.pass = ratio === null ? null : ratio <= budget.max;
+  }
 }
 
 export function verdict(pass: boolean | null | undefined): string {
@@ -99,8 +118,9 @@ export function figureTable(figures: readonly Figure[]): string {
         ? ms(figure.median)
         : `${figure.status}${figure.note ? ` (${figure.note})` : ''}`;
     const ratio = figure.ratio === null ? '—' : `${figure.ratio.toFixed(2)}×`;
+    const floor = typeof figure.floorRatio === 'number' ? ` (${figure.floorRatio.toFixed(2)}× floor)` : '';
     rows.push(
-      `| ${figure.label} | ${figure.phase} | ${median} | ${range} | ${figure.runs.length} | ${ratio} | ${formatBudget(figure.budget)} | ${verdict(figure.pass)} |`,
+      `| ${figure.label} | ${figure.phase} | ${median} | ${range} | ${figure.runs.length} | ${ratio} | ${formatBudget(figure.budget)} | ${verdict(figure.pass)}${floor} |`,
     );
   }
   return rows.join('\n');
