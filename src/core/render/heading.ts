@@ -60,6 +60,8 @@ const HEADING_SPECIAL = new RegExp(
   ].join('|'),
   'giu',
 );
+/** The characters HEADING_SPECIAL can match: a title with none needs no escape. */
+const MAYBE_SPECIAL = /[*`[\]<$\\_~&/:#]/;
 
 /**
  * Makes an article title safe to write after `# `, `## ` or `### `: Zenn renders it as exactly the text
@@ -73,5 +75,7 @@ const HEADING_SPECIAL = new RegExp(
  * linkify only matches URLs with a scheme).
  */
 export function escapeHeadingText(title: string): string {
-  return singleLineTitle(title).replace(HEADING_SPECIAL, '\\$&');
+  const line = singleLineTitle(title);
+  // Every alternative of HEADING_SPECIAL matches one of these: most titles have none, and skip it.
+  return MAYBE_SPECIAL.test(line) ? line.replace(HEADING_SPECIAL, '\\$&') : line;
 }

@@ -264,9 +264,20 @@ export function renderNote(raw: string, scope: string, taken: Set<string> = new 
 const rendered = new Map<string, { text: string; claimed: string[] }>();
 const RENDERED_LIMIT = 50_000;
 
+/**
+ * Any ASCII punctuation. Every piece of Markdown that can change an issue's structure is spelt with some
+ * (`#` `=` `-` `*` `>` `` ` `` `~` `:` `$` `[` `|` `<` `@` `.` `)` …); full-width punctuation never is.
+ */
+const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/;
+
 function renderNoteOnce(raw: string, scope: string, taken: Set<string>): string {
   const note = normalizeNote(raw);
   if (note === '') return '';
+  // A note with none is paragraphs of text (an indented line is code, inert too): no line rule applies
+  // and the judge always passes, so it is not parsed. Most notes are plain Japanese sentences, and
+  // parsing them was most of the time a page took to show an issue at first (issue 8).
+  // tests/core/render/note.test.ts checks that the judge agrees.
+  if (!ASCII_PUNCTUATION.test(note)) return note;
   const { lines, inert } = confineLines(note, scope, taken);
   const candidates = [lines, ...trailingMathFixes(lines, inert)].map((candidate) => candidate.join('\n'));
   return candidates.find(keepsStructure) ?? asCodeBlock(note);

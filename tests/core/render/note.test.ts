@@ -67,6 +67,49 @@ describe('safeNote', () => {
   });
 });
 
+describe('renderNote: plain text', () => {
+  it('passes a note without ASCII punctuation through, and the judge agrees it keeps the structure', () => {
+    const unit = fc.constantFrom(
+      ' ',
+      '    ',
+      '\t',
+      '\n',
+      '\n\n',
+      '\u3000',
+      'a',
+      'Z',
+      '1',
+      '42',
+      '導入',
+      'です。',
+      '、',
+      '「引用」',
+      '＃',
+      '＊',
+      '＞',
+      '：',
+      '＄＄',
+      '\u00a0',
+      '\u200b',
+      '\u2028',
+      '\u0085',
+      '\f',
+      '\v',
+      '\u0000',
+      '😺',
+    );
+    fc.assert(
+      fc.property(fc.string({ unit }), (note) => {
+        const rendered = renderNote(note, 'n1');
+        expect(rendered).toBe(renderNote(`${note}`, 'n2'));
+        expect(keepsStructure(rendered)).toBe(true);
+        expect(rendered.replace(/\s/g, '')).toBe(note.replace(/\s/g, ''));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('renderNote: whitespace', () => {
   it.each([
     ['turns CRLF and CR into LF', 'a\r\nb\rc\n', 'a\nb\nc'],
