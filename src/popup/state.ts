@@ -1,5 +1,4 @@
 import { createContext } from 'preact';
-import { useContext } from 'preact/hooks';
 import { type Category, pickCategory } from '../core/category';
 import type { Clipping, ClippingFields } from '../core/clipping';
 import {
@@ -424,10 +423,5 @@ export function createPopupState(services: PopupServices) {
 
 export type PopupState = ReturnType<typeof createPopupState>;
 
+/** Hands the state to the popup's root (src/popup/App.tsx), which passes it down as a prop. */
 export const PopupContext = createContext<PopupState | null>(null);
-
-export function usePopupState(): PopupState {
-  const state = useContext(PopupContext);
-  if (!state) throw new Error('usePopupState() needs a <PopupContext.Provider>.');
-  return state;
-}

@@ -1,34 +1,12 @@
 import { useRef } from 'preact/hooks';
+import { type SubmitShortcut, submitShortcut } from './submit-shortcut-handlers';
+
+export type { SubmitShortcut } from './submit-shortcut-handlers';
 
 /**
- * Keyboard handling for a form that saves on Ctrl+Enter / Cmd+Enter and never while an IME composition
- * is active. Japanese users confirm a conversion with Enter: that Enter must not save or submit.
- *
- * A composition is detected three ways because browsers disagree on the order of events: Chrome sends
- * the confirming keydown with `isComposing` before `compositionend`; Safari sends `compositionend`
- * first and then a keydown with `isComposing` false but `keyCode` 229.
- * https://developer.mozilla.org/en-US/docs/Web/API/Element/keydown_event#keydown_events_with_ime
+ * Ctrl/Cmd+Enter saves, never while an IME composition is active (see submit-shortcut-handlers.ts), for a
+ * function component: the composition state lives across renders in a ref.
  */
-export function useSubmitShortcut(submit: () => void) {
-  const composing = useRef(false);
-  return {
-    onCompositionStart: () => {
-      composing.current = true;
-    },
-    onCompositionEnd: () => {
-      composing.current = false;
-    },
-    onKeyDown: (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.keyCode !== 229) return;
-      if (event.isComposing || event.keyCode === 229 || composing.current) {
-        // Also blocks implicit submission from a single-line input while converting.
-        if (event.key === 'Enter' || event.keyCode === 229) event.preventDefault();
-        return;
-      }
-      if (event.ctrlKey || event.metaKey) {
-        event.preventDefault();
-        submit();
-      }
-    },
-  };
+export function useSubmitShortcut(submit: () => void): SubmitShortcut {
+  return submitShortcut(useRef(false), submit);
 }

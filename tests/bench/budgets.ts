@@ -7,10 +7,10 @@ const KIB = 1024;
 
 /** What a page loads (JS + CSS, each file gzipped), in bytes. */
 export const SIZE_BUDGETS = {
-  // Issue 8's budget is 12 KiB, not met yet: the popup's start-up is 13.7 KiB (from 23.8), preact and
-  // its hooks being 5.7 of it (docs/performance.md says what the rest needs). Asserted at what it is
-  // now, so that it can only shrink; the save path and the migrations load later and are not counted.
-  popup: 14 * KIB,
+  // Issue 8's budget is 12 KB, not met yet: the popup's start-up is 13,166 B (from 23.8 KiB; 14,047 B
+  // before preact/hooks left it). Asserted at 13 KiB so that it can only shrink; the save path and the
+  // migrations load later and are not counted. docs/performance.md says what the rest needs.
+  popup: 13 * KIB,
   // Today's size (86.1 KiB on main as of this commit) plus about 5%: it may not grow unnoticed.
   options: 90.5 * KIB,
 } as const;

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { describe, expect, it, vi } from 'vitest';
-import { createStore, useStore } from '../../src/popup/store';
+import { createStore, type Store, StoreView } from '../../src/popup/store';
 
 describe('popup store', () => {
   it('tells subscribers of a changed value only', () => {
@@ -16,7 +16,7 @@ describe('popup store', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('re-renders the component using it after a write, also one made before it subscribed', async () => {
+  it('re-renders a StoreView after a write, also one made before it subscribed', async () => {
     const store = createStore();
     const cell = store.signal(0);
     // A child's layout effect runs before its parent's, so this write comes before the subscription.
@@ -26,14 +26,16 @@ describe('popup store', () => {
       }, []);
       return null;
     }
-    function Counter() {
-      useStore(store);
-      return (
-        <p data-testid="count">
-          {cell.value}
-          <Writer />
-        </p>
-      );
+    class Counter extends StoreView {
+      protected readonly store: Store = store;
+      protected view() {
+        return (
+          <p data-testid="count">
+            {cell.value}
+            <Writer />
+          </p>
+        );
+      }
     }
     render(<Counter />);
     await act(() => undefined);

@@ -1,49 +1,56 @@
+import { Component } from 'preact';
 import type { Translate } from '../../core/messages';
 import { CategorySelect } from '../../ui/CategorySelect';
 import { NoteField } from '../../ui/NoteField';
 import { Notices } from '../../ui/Notices';
-import { useSubmitShortcut } from '../../ui/submit-shortcut';
+import { submitShortcut } from '../../ui/submit-shortcut-handlers';
 import { TextField } from '../../ui/TextField';
-import { usePopupState } from '../state';
+import type { PopupState } from '../state';
 import { ConflictPrompt } from './ConflictPrompt';
 import { PublishedPanel } from './PublishedPanel';
 
 export interface ClipFormProps {
+  state: PopupState;
   t: Translate;
   onOpenPublished: (issueId: string, clippingId: string) => void;
 }
 
-/** The clip form: title, URL, note and category; saves on the button, Enter in a field, or Ctrl/Cmd+Enter. */
-export function ClipForm({ t, onOpenPublished }: ClipFormProps) {
-  const state = usePopupState();
-  const { status, saving } = state;
-  const shortcut = useSubmitShortcut(() => void state.save());
-  const loading = status.value === 'loading';
-  return (
-    <form
-      class="clip-form"
-      data-testid="clip-form"
-      data-state={status.value}
-      aria-busy={loading || saving.value}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void state.save();
-      }}
-      {...shortcut}
-    >
-      <Notices notices={state.notices.value} testId="clip-notices" />
-      {status.value === 'published' ? (
-        <PublishedPanel t={t} onOpenPublished={onOpenPublished} />
-      ) : (
-        <ClipFields t={t} />
-      )}
-    </form>
-  );
+/**
+ * The clip form: title, URL, note and category; saves on the button, Enter in a field, or Ctrl/Cmd+Enter.
+ * A class that keeps its IME composition state itself: the popup loads no preact/hooks.
+ */
+export class ClipForm extends Component<ClipFormProps> {
+  private readonly shortcut = submitShortcut({ current: false }, () => void this.props.state.save());
+
+  override render() {
+    const { state, t, onOpenPublished } = this.props;
+    const { status, saving } = state;
+    const loading = status.value === 'loading';
+    return (
+      <form
+        class="clip-form"
+        data-testid="clip-form"
+        data-state={status.value}
+        aria-busy={loading || saving.value}
+        onSubmit={(event) => {
+          event.preventDefault();
+          void state.save();
+        }}
+        {...this.shortcut}
+      >
+        <Notices notices={state.notices.value} testId="clip-notices" />
+        {status.value === 'published' ? (
+          <PublishedPanel state={state} t={t} onOpenPublished={onOpenPublished} />
+        ) : (
+          <ClipFields state={state} t={t} />
+        )}
+      </form>
+    );
+  }
 }
 
 /** The fields and the save button, with a conflict question above them when there is one. */
-function ClipFields({ t }: { t: Translate }) {
-  const state = usePopupState();
+function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
   const { fields, saving } = state;
   // Usable from the moment the tab is read; a save asked for before the database answers waits for it.
   const locked = !state.usable.value;
@@ -51,7 +58,7 @@ function ClipFields({ t }: { t: Translate }) {
   const oldNote = state.oldNote.value;
   return (
     <>
-      <ConflictPrompt t={t} />
+      <ConflictPrompt state={state} t={t} />
       <TextField
         id="clip-title"
         testId="clip-title"

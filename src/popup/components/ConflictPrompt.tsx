@@ -1,8 +1,9 @@
 import type { EditedField } from '../../core/draft';
 import type { MessageKey, Translate } from '../../core/messages';
-import { usePopupState } from '../state';
+import type { PopupState } from '../state';
 
 export interface ConflictPromptProps {
+  state: PopupState;
   t: Translate;
 }
 
@@ -14,8 +15,7 @@ const FIELD_LABELS: Record<EditedField, MessageKey> = {
 };
 
 /** Asks which version to keep when a field typed here was also changed elsewhere; typing is never dropped. */
-export function ConflictPrompt({ t }: ConflictPromptProps) {
-  const state = usePopupState();
+export function ConflictPrompt({ state, t }: ConflictPromptProps) {
   const open = state.conflict.value;
   if (!open) return null;
   const names = open.fields.map((name) => t(FIELD_LABELS[name])).join('、');

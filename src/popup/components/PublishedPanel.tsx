@@ -1,7 +1,8 @@
 import type { Translate } from '../../core/messages';
-import { usePopupState } from '../state';
+import type { PopupState } from '../state';
 
 export interface PublishedPanelProps {
+  state: PopupState;
   t: Translate;
   onOpenPublished: (issueId: string, clippingId: string) => void;
 }
@@ -10,8 +11,7 @@ export interface PublishedPanelProps {
  * Shown instead of the fields on a page whose clipping went out in a published issue: that issue is
  * frozen, so the choices are a new clipping in the open issue or a read-only look at the old one.
  */
-export function PublishedPanel({ t, onOpenPublished }: PublishedPanelProps) {
-  const state = usePopupState();
+export function PublishedPanel({ state, t, onOpenPublished }: PublishedPanelProps) {
   const found = state.published.value;
   if (!found) return null;
   const { issue, clipping } = found;
