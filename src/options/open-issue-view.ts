@@ -3,10 +3,12 @@ import type { Category } from '../core/category';
 import type { Clipping } from '../core/clipping';
 import { type Issue, issueItems } from '../core/issue';
 import {
+  type BlockRun,
   type IssueSource,
-  joinBlocks,
+  renderAfterwordBlocks,
   renderedSections,
-  renderZennBlocks,
+  renderHeadBlocks,
+  renderSectionBlocks,
   renderZennTitle,
 } from '../core/render/zenn';
 import type { NewsletterSettings } from '../core/settings';
@@ -20,8 +22,27 @@ export interface OpenIssueInputs {
 
 const NO_ITEMS: Clipping[] = [];
 
-function sameItems(a: readonly Clipping[], b: readonly Clipping[]): boolean {
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length === b.length && a.every((item, index) => item === b[index]);
+}
+
+const NO_BLOCKS: readonly string[] = [];
+
+/** `next`, with each run whose blocks equal the one before at the same place given that run's array. */
+function keepSameRuns(
+  previous: readonly (readonly string[])[],
+  next: readonly BlockRun[],
+): (readonly string[])[] {
+  return next.map(({ blocks }, index) => {
+    const before = previous[index];
+    return before && sameItems(before, blocks) ? before : blocks;
+  });
+}
+
+/** The Markdown of runs of blocks as joinBlocks writes their concatenation. */
+function joinRuns(runs: readonly string[]): string {
+  const filled = runs.filter((run) => run !== '');
+  return filled.length === 0 ? '\n' : `${filled.join('\n\n')}\n`;
 }
 
 /**
@@ -81,14 +102,72 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
         : stored;
     return { issue, clippings: openItems.value, categories: categories.value, settings: settings.value };
   });
-  const openBlocks = computed(() => {
+  // The Markdown in runs (zenn.ts renderZennParts), each recomputed only when what it reads changed: a
+  // key in あとがき renders the afterword alone; a move renders the sections, not the head.
+  let head: { number: number; date: string; settings: NewsletterSettings; run: BlockRun } | undefined;
+  const openHead = computed((): BlockRun | undefined => {
     const source = openSource.value;
-    return source ? renderZennBlocks(source) : [];
+    if (!source) return undefined;
+    const { issue, settings: chosen } = source;
+    if (head?.number !== issue.number || head.date !== issue.date || head.settings !== chosen) {
+      head = {
+        number: issue.number,
+        date: issue.date,
+        settings: chosen,
+        run: renderHeadBlocks(issue, chosen),
+      };
+    }
+    return head.run;
   });
-  const openMarkdown = computed(() => (openSource.value ? joinBlocks(openBlocks.value) : ''));
+  const openSectionRuns = computed((): BlockRun[] => {
+    const id = openIssueId.value;
+    const before = openHead.value;
+    return id === undefined || !before
+      ? []
+      : renderSectionBlocks({ id }, openItems.value, categories.value, before.taken);
+  });
+  const openAfterword = computed(() => openSource.value?.issue.afterword ?? '');
+  const openTail = computed(() => {
+    const taken = openSectionRuns.value.at(-1)?.taken ?? openHead.value?.taken ?? [];
+    return openHead.value ? renderAfterwordBlocks(openAfterword.value, taken) : NO_BLOCKS;
+  });
+  let runs: (readonly string[])[] = [];
+  /** The blocks in runs (head, each section, afterword), each run the same array while it is unchanged. */
+  const openBlockRuns = computed((): readonly (readonly string[])[] => {
+    const first = openHead.value;
+    if (!first) {
+      runs = [];
+      return runs;
+    }
+    const next = keepSameRuns(runs, [
+      first,
+      ...openSectionRuns.value,
+      { blocks: [...openTail.value], taken: [] },
+    ]);
+    runs = sameItems(runs, next) ? runs : next;
+    return runs;
+  });
+  const openBlocks = computed(() => openBlockRuns.value.flat());
+  const joined = new WeakMap<readonly string[], string>();
+  const joinRun = (run: readonly string[]): string => {
+    let text = joined.get(run);
+    if (text === undefined) {
+      text = run.join('\n\n');
+      joined.set(run, text);
+    }
+    return text;
+  };
+  const openMarkdown = computed(() => (openSource.value ? joinRuns(openBlockRuns.value.map(joinRun)) : ''));
+  // The title does not read the afterword: typing in it leaves the title alone.
   const openTitle = computed(() => {
-    const source = openSource.value;
-    return source ? renderZennTitle(source) : '';
+    const issue = openIssue.value;
+    if (!issue) return '';
+    return renderZennTitle({
+      issue,
+      clippings: openItems.value,
+      categories: categories.value,
+      settings: settings.value,
+    });
   });
 
   return {
@@ -97,6 +176,8 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
     openRendered,
     openSource,
     openBlocks,
+    openBlockRuns,
+    openSectionRuns,
     openMarkdown,
     openTitle,
     showAfterword,

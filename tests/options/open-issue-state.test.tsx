@@ -104,6 +104,37 @@ describe('options page state: the open issue', () => {
     expect(markdown()).toContain('## あとがき\n\nまた来週\n');
   });
 
+  it("a key in あとがき renders only the afterword: the Markdown is renderZenn's, the sections' elements stay", async () => {
+    const { state } = await renderOptions({
+      issues: [PUBLISHED, OPEN],
+      settings: { ...DEFAULT_SETTINGS, name: 'Neco Weekly', introTemplate: '今週も[^1]\n\n[^1]: 前書き' },
+      clippings: [item('a', { note: '脚注[^1]\n\n[^1]: 出典' }), item('b', { categoryId: 'tools' })],
+    });
+    await waitFor(() => expect(markdown()).toContain('### 記事 b'));
+    const sections = state.openSectionRuns.value;
+    const title = state.openTitle.value;
+    const elements = () => [...screen.getByTestId('issue-markdown').children];
+    const before = elements();
+    const field = screen.getByTestId('issue-afterword') as HTMLTextAreaElement;
+    fireEvent.input(field, { target: { value: 'また来週[^1]\n\n[^1]: 後書き' } });
+    const typed = { ...(state.openIssue.value ?? OPEN), afterword: 'また来週[^1]\n\n[^1]: 後書き' };
+    const expected = renderZenn({
+      issue: typed,
+      clippings: state.clippings.value,
+      categories: state.categories.value,
+      settings: state.settings.value,
+    });
+    expect(markdown()).toBe(expected);
+    expect(state.openMarkdown.value).toBe(expected);
+    // Neither the sections nor the title were rendered again, and every block element before stays.
+    expect(state.openSectionRuns.value).toBe(sections);
+    expect(state.openTitle.value).toBe(title);
+    const after = elements();
+    expect(after.slice(0, before.length - 1)).toEqual(before.slice(0, -1));
+    await waitFor(() => expect(state.openIssue.value?.afterword).toBe(typed.afterword));
+    expect(markdown()).toBe(expected);
+  });
+
   it('shows a clipping another page saved, and drops one it deleted, reading only those', async () => {
     const { state, repositories } = await renderOptions({
       issues: [PUBLISHED, OPEN],

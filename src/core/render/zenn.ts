@@ -55,10 +55,24 @@ function headingLine(level: 1 | 2 | 3, text: string): string {
   return `${'#'.repeat(level)} ${escapeHeadingText(text)}`;
 }
 
+/**
+ * Each item's heading and card lines, by the clipping object (saved clippings are new objects, never
+ * changed in place), so rendering an issue again after one change escapes and checks only new items.
+ */
+const linesOf = new WeakMap<Clipping, { title: string; url: string; lines: string[] }>();
+
+function itemLines(item: Clipping): string[] {
+  const hit = linesOf.get(item);
+  if (hit && hit.title === item.title && hit.url === item.url) return hit.lines;
+  const lines = [headingLine(3, item.title)];
+  if (item.url.trim() !== '') lines.push(linkCardLine(item.url));
+  linesOf.set(item, { title: item.title, url: item.url, lines });
+  return lines;
+}
+
 /** `scope` and `footnotes` keep the item's footnotes its own (see renderNote). */
 function renderItem(item: Clipping, scope: string, footnotes: Set<string>): string[] {
-  const blocks = [headingLine(3, item.title)];
-  if (item.url.trim() !== '') blocks.push(linkCardLine(item.url));
+  const blocks = [...itemLines(item)];
   const note = renderNote(item.note, scope, footnotes);
   if (note !== '') blocks.push(note);
   return blocks;
@@ -84,7 +98,37 @@ export function joinBlocks(blocks: readonly string[]): string {
  * note, the afterword), which `joinBlocks` turns into renderZenn's text. The options page shows them as
  * one element each, so a key typed in one note lays out one block, not the whole issue.
  */
-export function renderZennBlocks({ issue, clippings, categories, settings }: IssueSource): string[] {
+export function renderZennBlocks(source: IssueSource): string[] {
+  return renderZennParts(source).flatMap((part) => part.blocks);
+}
+
+/**
+ * A run of the issue's blocks, and the footnote labels claimed once it is rendered (those of every block
+ * before it included): what the next run renders after.
+ */
+export interface BlockRun {
+  blocks: string[];
+  taken: readonly string[];
+}
+
+/**
+ * The issue's blocks in runs that change apart: the head (heading and intro), one run per section, the
+ * afterword. Each run depends only on its inputs and on the labels the run before it claimed, so the
+ * options page renders again only the runs a change touched; `renderZennBlocks` is their concatenation,
+ * which keeps the two the same by construction.
+ */
+export function renderZennParts({ issue, clippings, categories, settings }: IssueSource): BlockRun[] {
+  const head = renderHeadBlocks(issue, settings);
+  const sections = renderSectionBlocks(issue, clippings, categories, head.taken);
+  const before = sections.at(-1)?.taken ?? head.taken;
+  return [head, ...sections, { blocks: renderAfterwordBlocks(issue.afterword, before), taken: [] }];
+}
+
+/** The issue's `#` heading and its intro from the settings' template. */
+export function renderHeadBlocks(
+  issue: Pick<Issue, 'number' | 'date'>,
+  settings: NewsletterSettings,
+): BlockRun {
   const blocks: string[] = [headingLine(1, issueHeading(issue, settings))];
   const values = { name: settings.name.trim(), number: issue.number, date: issue.date };
   // Every block of user text goes through renderNote, each with a footnote scope of its own; the
@@ -92,14 +136,29 @@ export function renderZennBlocks({ issue, clippings, categories, settings }: Iss
   const footnotes = new Set<string>();
   const intro = renderNote(fillTemplate(settings.introTemplate, values), 'intro', footnotes);
   if (intro !== '') blocks.push(intro);
+  return { blocks, taken: [...footnotes] };
+}
+
+/** Each rendered section's `##` heading and its items' blocks, after the labels `taken` before them. */
+export function renderSectionBlocks(
+  issue: Pick<Issue, 'id'>,
+  clippings: readonly Clipping[],
+  categories: readonly Category[],
+  taken: readonly string[],
+): BlockRun[] {
+  const footnotes = new Set(taken);
   let itemNumber = 0;
-  for (const section of renderedSections(issue, clippings, categories)) {
-    blocks.push(headingLine(2, section.category.label));
+  return renderedSections(issue, clippings, categories).map((section) => {
+    const blocks = [headingLine(2, section.category.label)];
     for (const item of section.items) blocks.push(...renderItem(item, `n${++itemNumber}`, footnotes));
-  }
-  const afterword = renderNote(issue.afterword, 'afterword', footnotes);
-  if (afterword !== '') blocks.push('## あとがき', afterword);
-  return blocks;
+    return { blocks, taken: [...footnotes] };
+  });
+}
+
+/** The `## あとがき` heading and the afterword, after the labels `taken` by every block before them. */
+export function renderAfterwordBlocks(afterword: string, taken: readonly string[]): string[] {
+  const text = renderNote(afterword, 'afterword', new Set(taken));
+  return text === '' ? [] : ['## あとがき', text];
 }
 
 /**

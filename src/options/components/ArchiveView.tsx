@@ -36,7 +36,7 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
     if (!chosen) return undefined;
     const source = { issue: chosen, clippings: items, categories, settings };
     const blocks = renderZennBlocks(source);
-    return { source, blocks, markdown: joinBlocks(blocks), title: renderZennTitle(source) };
+    return { source, runs: [blocks], markdown: joinBlocks(blocks), title: renderZennTitle(source) };
   }, [chosen, items, categories, settings]);
   const editing = chosen !== undefined && editingIssueId === chosen.id;
   const edits = chosen?.editedAfterPublish ?? [];

@@ -6,7 +6,7 @@ import { useOptionsState } from '../state';
 import { AddItemForm } from './AddItemForm';
 import { IssueMeta } from './IssueMeta';
 import { IssueSection } from './IssueSection';
-import { OutputPanel } from './OutputPanel';
+import { OpenIssueOutput } from './OpenIssueOutput';
 import { PublishPanel } from './PublishPanel';
 import { TeamPanel } from './TeamPanel';
 
@@ -75,7 +75,6 @@ export function IssueView({ formatDate }: IssueViewProps) {
   const sections = state.openSections.value;
   const known = new Set(state.categories.value.map((category) => category.id));
   const orphans = items.filter((item) => !known.has(item.categoryId));
-  const source = state.openSource.value ?? state.sourceOf(issue);
   return (
     <section class="issue-view" aria-labelledby="issue-heading">
       <h2 id="issue-heading" class="issue-heading">
@@ -94,12 +93,7 @@ export function IssueView({ formatDate }: IssueViewProps) {
           <PublishPanel issue={issue} carrying={items.filter((item) => item.carryOver).length} />
           <TeamPanel />
         </div>
-        <OutputPanel
-          source={source}
-          markdown={state.openMarkdown.value}
-          blocks={state.openBlocks.value}
-          title={state.openTitle.value}
-        />
+        <OpenIssueOutput />
       </div>
     </section>
   );

@@ -10,11 +10,11 @@ import { Preview } from './Preview';
 export interface OutputPanelProps {
   source: IssueSource;
   /**
-   * The issue's Markdown, its blocks (renderZennBlocks) and its Zenn title, rendered from `source` by the
-   * caller (once per change, not per render).
+   * The issue's Markdown, its blocks in runs (renderZennParts; one run of them all will do) and its Zenn
+   * title, rendered from `source` by the caller (once per change, not per render).
    */
   markdown: string;
-  blocks: readonly string[];
+  runs: readonly (readonly string[])[];
   title: string;
 }
 
@@ -24,7 +24,7 @@ const PREVIEW_DELAY_MS = 150;
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
 /** The generated issue: its Zenn title and Markdown, a preview, and ways to copy or download them. */
-export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProps) {
+export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps) {
   const state = useOptionsState();
   const { t, clipboard, download } = state.services;
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -89,7 +89,7 @@ export function OutputPanel({ source, markdown, blocks, title }: OutputPanelProp
       <div class="output-panes">
         <div class="field">
           <span class="label">{t('markdownHeading')}</span>
-          <MarkdownText id="issue-markdown" blocks={blocks} />
+          <MarkdownText id="issue-markdown" runs={runs} />
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>
