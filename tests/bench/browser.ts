@@ -142,7 +142,16 @@ export async function measureLoad(
   probe: IdleProbe,
 ): Promise<number> {
   await installLauncher(harness);
-  const opened = harness.context.waitForEvent('page', { timeout: timeoutMs });
+  // Only the tab asked for: any other page that opens meanwhile is not this load's.
+  const wanted = new URL(url).href;
+  const opened = harness.context.waitForEvent('page', {
+    timeout: timeoutMs,
+    predicate: async (page) => {
+      if (page.url() === wanted) return true;
+      await page.waitForURL(wanted, { waitUntil: 'commit', timeout: 2_000 }).catch(() => undefined);
+      return page.url() === wanted;
+    },
+  });
   const requestedAt = await probe.open(url, ready);
   const page = await opened;
   try {
@@ -185,11 +194,20 @@ export async function loadSeries(
   const blank: number[] = [];
   const series = new Map<string, Series>(specs.map((spec) => [spec.id, { runs: [], status: 'ok' }]));
   const blankUrl = harness.extensionUrl(BLANK_PAGE);
+  let blankFailure: { status: FigureStatus; note: string } | undefined;
   const probe = await IdleProbe.open(harness);
   try {
     for (let round = 0; round < warmups + runs; round += 1) {
-      const blankMs = await measureLoad(harness, blankUrl, { kind: 'blank' }, timeoutMs, probe);
-      if (round >= warmups) blank.push(blankMs);
+      try {
+        const blankMs = await measureLoad(harness, blankUrl, { kind: 'blank' }, timeoutMs, probe);
+        if (round >= warmups) blank.push(blankMs);
+      } catch (error) {
+        // Without the blank page nothing of this phase can be compared: its figures say why.
+        const failed = failure(error);
+        blankFailure = failed;
+        for (const entry of series.values()) if (entry.status === 'ok') Object.assign(entry, failed);
+        break;
+      }
       for (const spec of specs) {
         const entry = series.get(spec.id) as Series;
         if (entry.status !== 'ok') continue;
@@ -205,7 +223,15 @@ export async function loadSeries(
     await probe.close();
   }
   const figures = [
-    makeFigure(blankId, 'blank page (opened → parsed)', phase, blank, blank),
+    makeFigure(
+      blankId,
+      'blank page (opened → parsed)',
+      phase,
+      blank,
+      blank,
+      blankFailure?.status,
+      blankFailure?.note,
+    ),
     ...specs.map((spec) => {
       const entry = series.get(spec.id) as Series;
       return makeFigure(spec.id, spec.label, phase, entry.runs, blank, entry.status, entry.note);
