@@ -43,6 +43,11 @@ export interface Recording {
   doneAt: number | null;
   timeOrigin: number;
   longTasks: { start: number; duration: number }[];
+  /**
+   * The recorder came after the document was parsed (the driver attached to a new tab late): a page's
+   * ready may then be seen late. The blank page's ready is read from the navigation timing instead.
+   */
+  late: boolean;
 }
 
 export function installRecorder(ready: ReadyCondition): void {
@@ -59,6 +64,7 @@ export function installRecorder(ready: ReadyCondition): void {
     doneAt: null,
     timeOrigin: performance.timeOrigin,
     longTasks: [],
+    late: document.readyState !== 'loading',
     arm(spec) {
       armed = spec;
       want = null;
@@ -125,7 +131,12 @@ export function installRecorder(ready: ReadyCondition): void {
   const check = () => {
     scheduled = false;
     const now = performance.now();
-    if (recording.readyAt === null && isReady()) recording.readyAt = now;
+    if (recording.readyAt === null && isReady()) {
+      const parsed = (
+        performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+      )?.domInteractive;
+      recording.readyAt = ready.kind === 'blank' && recording.late && parsed ? parsed : now;
+    }
     if (armed && recording.doneAt === null && (recording.startAt !== null || armed.kind === 'listed')) {
       if (isDone(armed)) recording.doneAt = now;
     }
@@ -189,4 +200,6 @@ export function installRecorder(ready: ReadyCondition): void {
   } catch {
     // No Long Tasks API: the figure that needs it says so.
   }
+  // Installed late, nothing may change any more: look once now.
+  schedule();
 }
