@@ -21,6 +21,7 @@ import { field, waitForFormState } from '../e2e/popup';
 import { measureBundles } from '../support/bundle-size';
 import {
   arm,
+  clickLikeAPerson,
   type ImportResult,
   importBackup,
   interactionSeries,
@@ -404,7 +405,7 @@ async function measureLibrary(harness: Harness): Promise<void> {
       const card = issueSection(moving, section)
         .locator('[data-testid="clipping"]')
         .filter({ has: moving.locator('[data-testid="clipping-title"]', { hasText: target }) });
-      await card.locator('[data-testid="item-up"]').click();
+      await clickLikeAPerson(moving, card.locator('[data-testid="item-up"]'));
     },
   );
   figures.push(fromSeries('move-up-500', idsC[2]?.[1] ?? '', phaseC, moves, c.blank));
