@@ -1,36 +1,28 @@
 import type { Translate } from '../core/messages';
 import { ClipForm } from './components/ClipForm';
 import { Unclippable } from './components/Unclippable';
-import { PopupContext, type PopupState } from './state';
+import type { PopupState } from './state';
 import { type Store, StoreView } from './store';
 
 export interface AppProps {
+  state: PopupState;
   t: Translate;
   onOpenOptions: () => void;
-  /** Opens the options page on a published item, read-only in the archive. */
-  onOpenPublished: (issueId: string, clippingId: string) => void;
+  /** Opens a published item (default: the options page's archive, components/PublishedPanel.tsx). */
+  onOpenPublished?: (issueId: string, clippingId: string) => void;
 }
 
 /**
- * The popup. Its state comes from `<PopupContext.Provider>` (read as `contextType`: the popup loads no
- * preact/hooks) and is passed down as a prop; the whole page re-renders after each write to it.
+ * The popup. Its state is a prop, passed down as one (no context: preact's createContext alone is 0.2 KB
+ * gzip of the popup's 12 KB budget, issue 8); the whole page re-renders after each write to it.
  */
 export class App extends StoreView<AppProps> {
-  static override contextType = PopupContext;
-  declare context: PopupState | null;
-
-  private get popup(): PopupState {
-    if (!this.context) throw new Error('<App> needs a <PopupContext.Provider>.');
-    return this.context;
-  }
-
   protected get store(): Store {
-    return this.popup.store;
+    return this.props.state.store;
   }
 
   protected view() {
-    const { t, onOpenOptions, onOpenPublished } = this.props;
-    const { popup } = this;
+    const { state: popup, t, onOpenOptions, onOpenPublished } = this.props;
     return (
       <main class="popup">
         <header class="popup-header">

@@ -1,14 +1,12 @@
 import { render } from 'preact';
-import { archiveHash } from '../core/archive-hash';
-import { newId } from '../core/id';
 import { nativeTranslate as translate, nativeUiLanguage as uiLanguage } from '../platform/native-api';
-import { openOptionsAt, openOptionsPage } from '../platform/runtime';
+import { openOptionsPage } from '../platform/runtime';
 import { createSaveAnnouncer } from '../platform/saved-clippings';
 import { createBrowserTabSource } from '../platform/tabs';
 import { openCurrentDB } from '../storage/open-current';
 import { createPopupRepositories } from '../storage/popup-repositories';
 import { App } from './App';
-import { createPopupState, PopupContext } from './state';
+import { createPopupState } from './state';
 import './popup.css';
 
 document.documentElement.lang = uiLanguage();
@@ -27,7 +25,6 @@ const state = createPopupState({
   ),
   t: translate,
   now: Date.now,
-  newId: () => newId(),
   changes: createSaveAnnouncer(),
 });
 void state.load(tabId);
@@ -35,15 +32,11 @@ void state.load(tabId);
 const root = document.getElementById('app');
 if (root) {
   render(
-    <PopupContext.Provider value={state}>
-      <App
-        t={translate}
-        onOpenOptions={() => void openOptionsPage().then(() => window.close())}
-        onOpenPublished={(issueId, clippingId) =>
-          void openOptionsAt(archiveHash(issueId, clippingId)).then(() => window.close())
-        }
-      />
-    </PopupContext.Provider>,
+    <App
+      state={state}
+      t={translate}
+      onOpenOptions={() => void openOptionsPage().then(() => window.close())}
+    />,
     root,
   );
 }

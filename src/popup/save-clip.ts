@@ -6,13 +6,16 @@ import {
   PROBLEM_MESSAGES,
   validateClippingFields,
 } from '../core/clipping';
+import { newId as makeId } from '../core/id';
 import { firstIssue } from '../core/issue';
 import type { MessageKey } from '../core/messages';
-import type { NewsletterSettings } from '../core/settings';
+import { parseNewsletterSettings } from '../core/settings';
 import type { PopupRepositories } from '../storage/popup-repositories';
 import { AlreadyClippedError } from '../storage/refusals';
 
-// The popup's repositories commit through this chunk too (main.tsx), so a save loads one chunk.
+// The popup's repositories commit through this chunk too (main.tsx), so a save loads one chunk; and a
+// failed storage call is described by it (state.ts), as it is loaded by then or loads at once.
+export { storageErrorMessage } from '../core/storage-error';
 export { commitClip, commitClipEdit } from '../storage/commit-clip';
 
 /**
@@ -29,9 +32,11 @@ export interface SaveRequest {
   draftKey: string;
   /** The published clipping this page is being clipped again after, if any. */
   reclipOf: string | null;
-  settings: NewsletterSettings;
+  /** The stored newsletter settings record's value, as read (parsed here: the member's name). */
+  settings: unknown;
   now: number;
-  newId(): string;
+  /** Makes ids (tests pass their own); by default random UUIDs. */
+  newId?: () => string;
 }
 
 export type SaveOutcome =
@@ -51,7 +56,8 @@ export async function saveClip(repos: PopupRepositories, request: SaveRequest): 
         ? { kind: 'saved', clipping: outcome.saved }
         : { kind: 'changed', current: outcome.current };
     }
-    const { settings, newId } = request;
+    const settings = parseNewsletterSettings(request.settings);
+    const { newId = makeId } = request;
     // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
     const clipping = await repos.commitClip(
       createClipping(fields, { issueId: null, clippedBy: settings.memberName }, newId(), now),

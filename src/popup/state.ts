@@ -1,4 +1,3 @@
-import { createContext } from 'preact';
 import { type Category, pickCategory } from '../core/category';
 import type { Clipping, ClippingFields } from '../core/clipping';
 import {
@@ -12,8 +11,6 @@ import {
 } from '../core/draft';
 import type { Issue } from '../core/issue';
 import type { MessageKey, Notice, Translate } from '../core/messages';
-import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
-import { storageErrorMessage } from '../core/storage-error';
 import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { TabSource } from '../platform/tabs';
 import type { PopupRepositories } from '../storage/popup-repositories';
@@ -37,16 +34,22 @@ export interface PopupServices {
   repositories: Promise<PopupRepositories>;
   t: Translate;
   now(): number;
-  newId(): string;
+  /** Makes a new clipping's id; by default the save path's (core/id.ts), so start-up does not carry it. */
+  newId?: () => string;
   /** Tells open options pages which clipping was saved (optional: tests leave it out). */
   changes?: { clippingSaved(id: string): void };
   /** Loads the save path (save-clip.ts, a chunk of its own); tests pass one that fails. */
   loadSaveClip?: () => Promise<SaveClipModule>;
+  /** Loads the parts only some popups show (components/occasional.ts); tests pass one that fails. */
+  loadOccasional?: () => Promise<OccasionalParts>;
 }
 
 type SaveClipModule = typeof import('./save-clip');
+/** The parts only some popups show (components/occasional.ts), loaded when one is needed. */
+export type OccasionalParts = typeof import('./components/occasional');
 
 const importSaveClip = (): Promise<SaveClipModule> => import('./save-clip');
+const importOccasional = (): Promise<OccasionalParts> => import('./components/occasional');
 
 /** Runs `task` when the browser is idle (soon after the first paint), or shortly after where it has no idle callback. */
 function whenIdle(task: () => void): void {
@@ -95,6 +98,8 @@ export function createPopupState(services: PopupServices) {
   /** After choosing to clip a published page again: its earlier note, one click from the field. */
   const oldNote = signal<string | null>(null);
   const conflict = signal<FieldConflict | null>(null);
+  /** The published panel and the conflict question, once loaded (needParts). */
+  const parts = signal<OccasionalParts | null>(null);
 
   let repositories: PopupRepositories | undefined;
   /** Fields typed in before the database answered; the answer never overwrites them. */
@@ -109,7 +114,8 @@ export function createPopupState(services: PopupServices) {
   /** The published clipping this page is being clipped again after (reclip chosen), if any. */
   let reclipping: string | null = null;
   let draftWrites: Promise<void> = Promise.resolve();
-  let settings: NewsletterSettings = DEFAULT_SETTINGS;
+  /** The stored newsletter settings as read (the save path parses them). */
+  let settings: unknown;
 
   function fail(text: string): void {
     notices.value = [{ tone: 'error', text }];
@@ -141,8 +147,37 @@ export function createPopupState(services: PopupServices) {
     prepareSave().catch(() => undefined);
   }
 
-  const storageFailure = (key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown) =>
-    storageErrorMessage(t, key, error);
+  let partsLoad: Promise<void> | undefined;
+
+  /**
+   * Loads the published panel and the conflict question when one is to be shown. If the chunk does not
+   * load (the extension was updated or removed under the popup), the popup says so; nothing typed is lost.
+   */
+  function needParts(): void {
+    if (partsLoad) return;
+    partsLoad = (services.loadOccasional ?? importOccasional)().then(
+      (loaded) => {
+        parts.value = loaded;
+      },
+      () => {
+        partsLoad = undefined;
+        notices.value = [...notices.value, { tone: 'error', text: t('errorPopupPartMissing') }];
+      },
+    );
+  }
+
+  /**
+   * The words for a failed storage call. The code that names the failure travels with the save path
+   * (save-clip.ts), loaded for it anyway; if that cannot load, the message without the reason.
+   */
+  async function storageFailure(key: 'errorSaveFailed' | 'errorLoadFailed', error: unknown): Promise<string> {
+    try {
+      const { storageErrorMessage } = await prepareSave();
+      return storageErrorMessage(t, key, error);
+    } catch {
+      return t(key, error instanceof Error ? error.name : 'Error');
+    }
+  }
 
   async function load(tabId?: number): Promise<void> {
     let settle = () => {};
@@ -170,7 +205,7 @@ export function createPopupState(services: PopupServices) {
       repositories = repos;
       answer({ url: tab.url, title: tab.title }, await repos.readPopupStart(tab.url, draftKey));
     } catch (error) {
-      fail(storageFailure('errorLoadFailed', error));
+      fail(await storageFailure('errorLoadFailed', error));
     } finally {
       settle();
     }
@@ -195,6 +230,7 @@ export function createPopupState(services: PopupServices) {
       }
       notices.value = [];
       status.value = 'published';
+      needParts();
       return;
     }
     const form = initialForm(tab, defaultCategoryId, found, draft);
@@ -211,6 +247,7 @@ export function createPopupState(services: PopupServices) {
     notices.value = loaded;
     conflict.value =
       form.conflicts.length > 0 ? { found: 'draft', fields: form.conflicts, stored: form.baseline } : null;
+    if (conflict.value) needParts();
     status.value = form.origin;
     if (typed) persistDraft();
   }
@@ -258,23 +295,19 @@ export function createPopupState(services: PopupServices) {
     if (oldNote.value !== null) edit({ note: oldNote.value });
   }
 
-  /** Resolves a conflict with what was typed: the stored version is the base, so a save keeps mine. */
-  function keepMine(): void {
+  /**
+   * Resolves a conflict: with what was typed (the stored version becomes the base, so a save keeps mine),
+   * or with the stored version of each conflicting field (other own edits stay).
+   */
+  function resolveConflict(take: 'mine' | 'stored'): void {
     const open = conflict.value;
     if (!open) return;
+    if (take === 'stored') {
+      const taken = { ...fields.value };
+      for (const name of open.fields) taken[name] = open.stored[name];
+      fields.value = taken;
+    }
     baseline = open.stored;
-    conflict.value = null;
-    persistDraft();
-  }
-
-  /** Resolves a conflict with the stored version of each conflicting field; other own edits stay. */
-  function takeStored(): void {
-    const open = conflict.value;
-    if (!open) return;
-    const taken = { ...fields.value };
-    for (const name of open.fields) taken[name] = open.stored[name];
-    baseline = open.stored;
-    fields.value = taken;
     conflict.value = null;
     persistDraft();
   }
@@ -295,9 +328,9 @@ export function createPopupState(services: PopupServices) {
         const base = existing.value ? { base: baseline } : {};
         return repos.drafts.save({ key: draftKey, ...current, updatedAt: services.now(), ...base });
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         // The typed text is still on screen; say that it is not kept if the popup closes.
-        fail(storageFailure('errorSaveFailed', error));
+        fail(await storageFailure('errorSaveFailed', error));
       });
   }
 
@@ -369,7 +402,7 @@ export function createPopupState(services: PopupServices) {
       notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
       status.value = 'saved';
     } catch (error) {
-      fail(storageFailure('errorSaveFailed', error));
+      fail(await storageFailure('errorSaveFailed', error));
     } finally {
       saving.value = false;
     }
@@ -392,6 +425,7 @@ export function createPopupState(services: PopupServices) {
     baseline = stored;
     fields.value = merge.fields;
     conflict.value = merge.conflicts.length > 0 ? { found: 'save', fields: merge.conflicts, stored } : null;
+    if (conflict.value) needParts();
     notices.value = conflict.value ? [] : [{ tone: 'info', text: t('alreadyClipped') }];
     status.value = 'existing';
   }
@@ -410,18 +444,15 @@ export function createPopupState(services: PopupServices) {
     published,
     oldNote,
     conflict,
+    parts,
     load,
     edit,
     save,
     warmSave,
     reclip,
     insertOldNote,
-    keepMine,
-    takeStored,
+    resolveConflict,
   };
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;
-
-/** Hands the state to the popup's root (src/popup/App.tsx), which passes it down as a prop. */
-export const PopupContext = createContext<PopupState | null>(null);

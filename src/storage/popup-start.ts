@@ -1,6 +1,5 @@
 import { type Category, sortCategories } from '../core/category';
 import type { Draft } from '../core/draft';
-import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
 import type { ClipperDatabase } from './db';
 import { type PageClippings, readPageClippings } from './page-clippings';
 import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './settings';
@@ -9,7 +8,8 @@ import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './settings'
 export interface PopupStart {
   categories: Category[];
   lastCategoryId: string | undefined;
-  newsletter: NewsletterSettings;
+  /** The newsletter settings record's value as stored, unparsed: only a save needs it (save-clip.ts). */
+  newsletter: unknown;
   page: PageClippings;
   draft: Draft | undefined;
 }
@@ -39,6 +39,6 @@ export async function readPopupStart(
     draft,
     categories: sortCategories(categories),
     lastCategoryId: lastCategoryIdOf(last),
-    newsletter: parseNewsletterSettings(newsletter?.value),
+    newsletter: newsletter?.value,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import { urlMatchKey } from '../../src/core/url';
 import { App } from '../../src/popup/App';
-import { createPopupState, PopupContext } from '../../src/popup/state';
+import { createPopupState } from '../../src/popup/state';
 import type { Repositories } from '../../src/storage/repositories';
 import { freshRepositories } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
@@ -56,11 +56,7 @@ function renderHeldBack(repos: Repositories) {
     changes,
   });
   const loaded = state.load();
-  render(
-    <PopupContext.Provider value={state}>
-      <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
-    </PopupContext.Provider>,
-  );
+  render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
   return {
     changes,
     answer: async () => {
@@ -151,7 +147,7 @@ describe('popup typed into before the database answers', () => {
     await popup.answer();
     await waitForState('published');
     await waitFor(async () => expect((await repos.drafts.get(KEY))?.note).toBe('公開済みと知らずに書いた'));
-    fireEvent.click(screen.getByTestId('clip-reclip'));
+    fireEvent.click(await screen.findByTestId('clip-reclip'));
     await waitForState('new');
     expect(note().value).toBe('公開済みと知らずに書いた');
     expect(title().value).toBe('記事A');
@@ -168,11 +164,7 @@ describe('popup whose database fails to open', () => {
       newId: () => 'x',
     });
     const loaded = state.load();
-    render(
-      <PopupContext.Provider value={state}>
-        <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
-      </PopupContext.Provider>,
-    );
+    render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
     await loaded;
     await waitForState('error');
     expect(title().value).toBe(TAB.title);

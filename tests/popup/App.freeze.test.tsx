@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import { urlMatchKey } from '../../src/core/url';
 import { App } from '../../src/popup/App';
-import { createPopupState, PopupContext } from '../../src/popup/state';
+import { createPopupState, type PopupServices } from '../../src/popup/state';
 import type { Repositories } from '../../src/storage/repositories';
 import { freshRepositories } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
@@ -35,7 +35,11 @@ async function withData(clippings: Clipping[]): Promise<Repositories> {
   return repos;
 }
 
-async function renderPopup(repos: Repositories, onOpenPublished = vi.fn()) {
+async function renderPopup(
+  repos: Repositories,
+  onOpenPublished = vi.fn(),
+  loadOccasional?: PopupServices['loadOccasional'],
+) {
   let clock = 1_700_000_000_000;
   const state = createPopupState({
     tabs: { getTab: async () => ({ id: 1, url: URL_A, title: 'ページのタイトル' }) },
@@ -43,13 +47,10 @@ async function renderPopup(repos: Repositories, onOpenPublished = vi.fn()) {
     t,
     now: () => ++clock,
     newId: () => crypto.randomUUID(),
+    loadOccasional,
   });
   const loading = state.load();
-  const view = render(
-    <PopupContext.Provider value={state}>
-      <App t={t} onOpenOptions={() => {}} onOpenPublished={onOpenPublished} />
-    </PopupContext.Provider>,
-  );
+  const view = render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={onOpenPublished} />);
   await loading;
   return { view, onOpenPublished };
 }
@@ -70,11 +71,23 @@ async function typeDraftAndClose(repos: Repositories, text: string) {
 describe('popup on a page of a published issue (defect 1)', () => {
   const archived = { ...clipped, issueId: 'issue-41', note: '第41回のコメント' };
 
+  it('says so in Japanese when the published panel cannot load, and offers no edit', async () => {
+    const repos = await withData([archived]);
+    const broken = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
+    await renderPopup(repos, vi.fn(), broken);
+    await waitForState('published');
+    expect((await screen.findByRole('alert')).textContent).toContain('この画面の一部を読み込めませんでした');
+    expect(screen.queryByTestId('clip-save')).toBeNull();
+    expect(screen.queryByTestId('clip-note')).toBeNull();
+  });
+
   it('says where it was published and edits nothing; re-clipping makes a new item in the open issue', async () => {
     const repos = await withData([archived]);
     await renderPopup(repos);
     await waitForState('published');
-    expect(screen.getByTestId('clip-published').textContent).toContain('第41回（2023-09-15号）で公開済み');
+    expect((await screen.findByTestId('clip-published')).textContent).toContain(
+      '第41回（2023-09-15号）で公開済み',
+    );
     expect(screen.queryByTestId('clip-save')).toBeNull();
 
     fireEvent.click(screen.getByTestId('clip-reclip'));
@@ -95,7 +108,7 @@ describe('popup on a page of a published issue (defect 1)', () => {
     const repos = await withData([archived]);
     const { onOpenPublished } = await renderPopup(repos);
     await waitForState('published');
-    fireEvent.click(screen.getByTestId('clip-view-published'));
+    fireEvent.click(await screen.findByTestId('clip-view-published'));
     expect(onOpenPublished).toHaveBeenCalledWith('issue-41', 'c1');
   });
 
@@ -135,7 +148,7 @@ describe('popup drafts survive record-only changes (defect 4)', () => {
 
     await renderPopup(repos);
     await waitForState('existing');
-    expect(screen.getByTestId('clip-conflict').textContent).toContain('コメント');
+    expect((await screen.findByTestId('clip-conflict')).textContent).toContain('コメント');
     expect(note().value).toBe('下書きのコメント');
     fireEvent.click(screen.getByTestId('clip-take-stored'));
     expect(note().value).toBe('別の画面で直した');

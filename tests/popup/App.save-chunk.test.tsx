@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../src/popup/App';
-import { createPopupState, PopupContext, type PopupServices } from '../../src/popup/state';
+import { createPopupState, type PopupServices } from '../../src/popup/state';
 import { freshRepositories } from '../support/database';
 import { createTranslator } from '../support/i18n';
 
@@ -13,8 +13,12 @@ import { createTranslator } from '../support/i18n';
 const t = createTranslator('ja');
 type SaveClipModule = Awaited<ReturnType<NonNullable<PopupServices['loadSaveClip']>>>;
 
-async function renderPopup(loadSaveClip: () => Promise<SaveClipModule>) {
-  const repositories = await freshRepositories();
+async function renderPopup(
+  loadSaveClip: () => Promise<SaveClipModule>,
+  readPopupStart?: () => Promise<never>,
+) {
+  const stored = await freshRepositories();
+  const repositories = readPopupStart ? { ...stored, readPopupStart } : stored;
   let clock = 1_700_000_000_000;
   const state = createPopupState({
     tabs: { getTab: async () => ({ id: 1, url: 'https://example.com/article', title: '記事' }) },
@@ -25,11 +29,7 @@ async function renderPopup(loadSaveClip: () => Promise<SaveClipModule>) {
     loadSaveClip,
   });
   const loading = state.load();
-  render(
-    <PopupContext.Provider value={state}>
-      <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
-    </PopupContext.Provider>,
-  );
+  render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
   await loading;
   return { repositories };
 }
@@ -76,5 +76,26 @@ describe('the popup save chunk', () => {
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('saved');
     expect((await repositories.clippings.list())[0]?.note).toBe('消えないメモ');
+  });
+
+  it('a storage failure is put in words by the save chunk', async () => {
+    const quota = () =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await renderPopup(realChunk, quota);
+    await waitForState('error');
+    expect(screen.getByRole('alert').textContent).toBe(
+      'データを読み込めませんでした（ストレージの空き容量が足りません）',
+    );
+  });
+
+  it('without the save chunk, a storage failure still says what failed, with the error name', async () => {
+    const quota = () =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+    await renderPopup(
+      () => Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      quota,
+    );
+    await waitForState('error');
+    expect(screen.getByRole('alert').textContent).toBe('データを読み込めませんでした（QuotaExceededError）');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { urlMatchKey } from '../../src/core/url';
 import type { PageTab } from '../../src/platform/tabs';
 import { App } from '../../src/popup/App';
-import { createPopupState, PopupContext } from '../../src/popup/state';
+import { createPopupState } from '../../src/popup/state';
 import type { Repositories } from '../../src/storage/repositories';
 import { freshRepositories } from '../support/database';
 import { createTranslator } from '../support/i18n';
@@ -36,11 +36,7 @@ async function renderPopup(setup: Setup = {}) {
     newId: () => crypto.randomUUID(),
   });
   const loading = state.load();
-  const view = render(
-    <PopupContext.Provider value={state}>
-      <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
-    </PopupContext.Provider>,
-  );
+  const view = render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
   await loading;
   return { state, repositories, view, getTab };
 }
@@ -62,11 +58,7 @@ describe('popup', () => {
       now: Date.now,
       newId: () => 'x',
     });
-    render(
-      <PopupContext.Provider value={state}>
-        <App t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />
-      </PopupContext.Provider>,
-    );
+    render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
     expect(form().dataset.state).toBe('loading');
     expect(note().disabled).toBe(true);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CATEGORIES } from '../../src/core/category';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
+import { DEFAULT_SETTINGS, parseNewsletterSettings } from '../../src/core/settings';
 import { urlMatchKey } from '../../src/core/url';
 import { createPopupRepositories } from '../../src/storage/popup-repositories';
 import { readPopupStart } from '../../src/storage/popup-start';
@@ -17,9 +17,9 @@ describe('readPopupStart: what the popup shows, in one transaction', () => {
     expect(start.categories.map((category) => category.id)).toEqual(
       DEFAULT_CATEGORIES.map((category) => category.id),
     );
+    expect(parseNewsletterSettings(start.newsletter)).toStrictEqual(DEFAULT_SETTINGS);
     expect(start).toMatchObject({
       lastCategoryId: undefined,
-      newsletter: DEFAULT_SETTINGS,
       page: {},
       draft: undefined,
     });
@@ -52,7 +52,7 @@ describe('readPopupStart: what the popup shows, in one transaction', () => {
     expect(start.page.published?.issue.id).toBe('i1');
     expect(start.draft).toEqual(draft);
     expect(start.lastCategoryId).toBe('books');
-    expect(start.newsletter.memberName).toBe('たろう');
+    expect(parseNewsletterSettings(start.newsletter).memberName).toBe('たろう');
     expect(await repos.clippings.findForPage(URL_A)).toEqual(start.page);
   });
 

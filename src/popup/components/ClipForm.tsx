@@ -6,13 +6,11 @@ import { Notices } from '../../ui/Notices';
 import { submitShortcut } from '../../ui/submit-shortcut-handlers';
 import { TextField } from '../../ui/TextField';
 import type { PopupState } from '../state';
-import { ConflictPrompt } from './ConflictPrompt';
-import { PublishedPanel } from './PublishedPanel';
 
 export interface ClipFormProps {
   state: PopupState;
   t: Translate;
-  onOpenPublished: (issueId: string, clippingId: string) => void;
+  onOpenPublished?: (issueId: string, clippingId: string) => void;
 }
 
 /**
@@ -25,6 +23,8 @@ export class ClipForm extends Component<ClipFormProps> {
   override render() {
     const { state, t, onOpenPublished } = this.props;
     const { status, saving } = state;
+    // Loaded when needed (state.ts needParts): until then, a published page shows only its notices.
+    const parts = state.parts.value;
     const loading = status.value === 'loading';
     return (
       <form
@@ -40,7 +40,7 @@ export class ClipForm extends Component<ClipFormProps> {
       >
         <Notices notices={state.notices.value} testId="clip-notices" />
         {status.value === 'published' ? (
-          <PublishedPanel state={state} t={t} onOpenPublished={onOpenPublished} />
+          parts && <parts.PublishedPanel state={state} t={t} onOpenPublished={onOpenPublished} />
         ) : (
           <ClipFields state={state} t={t} />
         )}
@@ -56,9 +56,10 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
   const locked = !state.usable.value;
   const current = fields.value;
   const oldNote = state.oldNote.value;
+  const parts = state.parts.value;
   return (
     <>
-      <ConflictPrompt state={state} t={t} />
+      {parts && <parts.ConflictPrompt state={state} t={t} />}
       <TextField
         id="clip-title"
         testId="clip-title"

@@ -23,10 +23,10 @@ export function ConflictPrompt({ state, t }: ConflictPromptProps) {
     <div role="alert" class="notice notice-error" data-testid="clip-conflict">
       <p>{t(open.found === 'save' ? 'saveConflict' : 'draftConflict', names)}</p>
       <div class="actions">
-        <button type="button" data-testid="clip-keep-mine" onClick={() => state.keepMine()}>
+        <button type="button" data-testid="clip-keep-mine" onClick={() => state.resolveConflict('mine')}>
           {t('keepMine')}
         </button>
-        <button type="button" data-testid="clip-take-stored" onClick={() => state.takeStored()}>
+        <button type="button" data-testid="clip-take-stored" onClick={() => state.resolveConflict('stored')}>
           {t('takeStored')}
         </button>
       </div>
