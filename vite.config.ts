@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
+import { Features } from 'lightningcss';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
 
@@ -8,6 +9,8 @@ const POPUP_TAG = '?popup-graph';
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
 const POPUP_PRELOAD_HELPER = '\0weekly-clipper/popup-preload-helper.js';
 const POPUP_ENTRY = /\/src\/popup\/main\.tsx$/;
+/** The output chunks of the popup's own graph, by file name (popupOwnGraph.generateBundle). */
+const popupChunks = new Set<string>();
 
 /**
  * Gives the popup a module graph of its own: every module the popup imports (preact, idb, core,
@@ -42,11 +45,33 @@ function popupOwnGraph(): Plugin {
       if (id === POPUP_PRELOAD_HELPER) return 'export const __vitePreload = (load) => load();';
       return id.endsWith(POPUP_TAG) ? readFileSync(id.slice(0, -POPUP_TAG.length), 'utf8') : null;
     },
+    generateBundle(_options, bundle) {
+      // Before Vite's own generateBundle, which asks preloadedWith about each chunk's dynamic imports.
+      for (const chunk of Object.values(bundle)) {
+        if (
+          chunk.type === 'chunk' &&
+          chunk.moduleIds.some((id) => id.endsWith(POPUP_TAG) || POPUP_ENTRY.test(id))
+        ) {
+          popupChunks.add(chunk.fileName);
+        }
+      }
+    },
   };
+}
+
+/**
+ * The files each dynamic import preloads. The popup's helper above only imports, so the list Vite would
+ * write into each popup chunk (`__vite__mapDeps`, with every file name) would never be read: none.
+ */
+function preloadedWith(_file: string, deps: string[], { hostId }: { hostId: string }): string[] {
+  return popupChunks.has(hostId) ? [] : deps;
 }
 
 export default defineConfig({
   plugins: [popupOwnGraph(), preact(), crx({ manifest })],
+  // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
+  // every `color-scheme` rule (in the popup's budget: issue 8).
+  css: { lightningcss: { exclude: Features.LightDark } },
   build: {
     target: 'chrome116',
     // Keep file names readable in dist/ for reviewing what ships; sizes are measured by `npm run bench`.
@@ -55,7 +80,7 @@ export default defineConfig({
     emptyOutDir: true,
     // Every browser this targets (Chrome 116+, Firefox 115+) supports <link rel="modulepreload">; the
     // polyfill was one more file on the popup's start-up.
-    modulePreload: { polyfill: false },
+    modulePreload: { polyfill: false, resolveDependencies: preloadedWith },
   },
   server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
 });
