@@ -7,10 +7,10 @@ const KIB = 1024;
 
 /** What a page loads (JS + CSS, each file gzipped), in bytes. */
 export const SIZE_BUDGETS = {
-  // Issue 8's budget is 12 KB, not met yet: the popup's start-up is 13,166 B (from 23.8 KiB; 14,047 B
-  // before preact/hooks left it). Asserted at 13 KiB so that it can only shrink; the save path and the
-  // migrations load later and are not counted. docs/performance.md says what the rest needs.
-  popup: 13 * KIB,
+  // Issue 8's budget: 12 KB, read as 12,000 bytes (the stricter of KB and KiB). What a popup needs only
+  // sometimes (the save path, the published panel and conflict question, storage errors' words, the
+  // migrations) loads later and is not counted. 13,166 B before the third pass of issue 8.
+  popup: 12_000,
   // Today's size (86.1 KiB on main as of this commit) plus about 5%: it may not grow unnoticed.
   options: 90.5 * KIB,
 } as const;
