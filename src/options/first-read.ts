@@ -1,3 +1,4 @@
+import { parseArchiveHash } from '../core/archive-hash';
 import { openClipperDB } from '../storage/db';
 import { createRepositories } from '../storage/repositories';
 import { readShown } from './shown-read';
@@ -12,8 +13,11 @@ export const repositories = openClipperDB({ onVersionChange: () => location.relo
   createRepositories,
 );
 
-/** Read ahead unless the page opens on a view that lists every clipping (`#archive/…`): that load reads all. */
-export const firstRead = location.hash.startsWith('#archive')
+/**
+ * Read ahead unless the page opens on a view that lists every clipping (an archive address, as
+ * issue-actions.ts openFromHash reads it): that load reads all.
+ */
+export const firstRead = parseArchiveHash(location.hash)
   ? undefined
   : repositories.then((repos) => readShown(repos, false));
 // Its failure is reported by the load that takes it; never as an unhandled rejection before that.
