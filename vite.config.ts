@@ -60,6 +60,41 @@ function popupOwnGraph(): Plugin {
 }
 
 /**
+ * Writes the popup's stylesheet into its HTML. A stylesheet blocks the page's scripts until it has
+ * loaded, so the popup's one small file held its start-up back by about 5 ms against a page without
+ * one (40 runs each: 1.035× and 1.00× the floor page that reads the tab), which issue 8's floor budget
+ * (≤ 1.02×) cannot spare. The file is removed once no page links it. Extension pages allow inline
+ * styles (the default CSP restricts scripts only); tests/support/bundle-size.ts counts them.
+ */
+function popupInlineStyles(): Plugin {
+  return {
+    name: 'weekly-clipper:popup-inline-styles',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path, bundle }) {
+        if (!bundle || !/\/src\/popup\/index\.html$/.test(path)) return html;
+        return html.replace(
+          /<link rel="stylesheet"[^>]*href="\/([^"]+\.css)"[^>]*>/g,
+          (tag, file: string) => {
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') return tag;
+            // The options page has stylesheets of its own; remove this one only if no other page imports it.
+            const linkedElsewhere = Object.values(bundle).some(
+              (other) =>
+                other.type === 'chunk' &&
+                !popupChunks.has(other.fileName) &&
+                other.viteMetadata?.importedCss.has(file),
+            );
+            if (!linkedElsewhere) delete bundle[file];
+            return `<style>${String(asset.source)}</style>`;
+          },
+        );
+      },
+    },
+  };
+}
+
+/**
  * The files each dynamic import preloads. The popup's helper above only imports, so the list Vite would
  * write into each popup chunk (`__vite__mapDeps`, with every file name) would never be read: none.
  */
@@ -68,7 +103,7 @@ function preloadedWith(_file: string, deps: string[], { hostId }: { hostId: stri
 }
 
 export default defineConfig({
-  plugins: [popupOwnGraph(), preact(), crx({ manifest })],
+  plugins: [popupOwnGraph(), preact(), crx({ manifest }), popupInlineStyles()],
   // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
   // every `color-scheme` rule (in the popup's budget: issue 8).
   css: { lightningcss: { exclude: Features.LightDark } },

@@ -20,6 +20,10 @@ describe('what each page loads (JS + CSS, gzip)', () => {
     ).toBeLessThanOrEqual(SIZE_BUDGETS[name]);
   });
 
+  it('counts the styles written into the popup HTML', () => {
+    expect(bundles.popup.inlineStyles).toBe(1);
+  });
+
   it('the popup loads no Markdown renderer', () => {
     // markdown-it's linkify and its entity table are unmistakable; neither belongs in the popup.
     expect(bundleText(dist, bundles.popup)).not.toMatch(/linkify|ThickSpace/);

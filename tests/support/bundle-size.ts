@@ -1,6 +1,6 @@
 /**
  * What each extension page loads from a built dist/: the JS and CSS its HTML references, following static
- * imports, with raw and gzip sizes. Used by the size budget test (tests/e2e/bundle-size.test.ts) and by
+ * imports, and the styles written into the HTML itself, with raw and gzip sizes. Used by the size budget test (tests/e2e/bundle-size.test.ts) and by
  * `npm run bench`.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +12,8 @@ export interface PageBundle {
   page: string;
   /** Every JS and CSS file it loads, in dist/. */
   files: string[];
+  /** How many `<style>` elements its HTML holds (counted in the sizes). */
+  inlineStyles: number;
   rawBytes: number;
   /** The sum of each file gzipped on its own, at zlib's default level. */
   gzipBytes: number;
@@ -42,17 +44,25 @@ function filesOf(dist: string, htmlPath: string): string[] {
   return [...seen];
 }
 
+/** The `<style>` elements written into a page's HTML (the popup's stylesheet is: vite.config.ts). */
+function inlineStyles(dist: string, page: string): string[] {
+  const html = readFileSync(join(dist, page), 'utf8');
+  return [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((match) => match[1] ?? '');
+}
+
 export function measurePage(dist: string, htmlPath: string): PageBundle {
   const page = htmlPath.replace(/^\/+/, '');
   const files = filesOf(dist, page);
   let rawBytes = 0;
   let gzipBytes = 0;
-  for (const file of files) {
-    const bytes = readFileSync(join(dist, file));
+  const add = (bytes: Buffer) => {
     rawBytes += bytes.length;
     gzipBytes += gzipSync(bytes).length;
-  }
-  return { page, files, rawBytes, gzipBytes };
+  };
+  for (const file of files) add(readFileSync(join(dist, file)));
+  const styles = inlineStyles(dist, page);
+  for (const style of styles) add(Buffer.from(style));
+  return { page, files, inlineStyles: styles.length, rawBytes, gzipBytes };
 }
 
 /** The popup and the options page of the built extension in `dist`, by its manifest. */
