@@ -46,8 +46,10 @@ export interface Recording {
   timeOrigin: number;
   longTasks: { start: number; duration: number }[];
   /**
-   * The recorder came after the document was parsed (the driver attached to a new tab late): a page's
-   * ready may then be seen late. The blank page's ready is read from the navigation timing instead.
+   * The recorder came too late to see the page become ready (the driver attached to the new tab late):
+   * the blank page was parsed already (its ready is then read from the navigation timing), or another
+   * page's condition held already. Came after parsing but before ready, it sees every change that
+   * completes the condition, so the reading is exact.
    */
   late: boolean;
 }
@@ -66,7 +68,7 @@ export function installRecorder(ready: ReadyCondition): void {
     doneAt: null,
     timeOrigin: performance.timeOrigin,
     longTasks: [],
-    late: document.readyState !== 'loading',
+    late: false,
     arm(spec) {
       armed = spec;
       want = null;
@@ -202,6 +204,7 @@ export function installRecorder(ready: ReadyCondition): void {
   } catch {
     // No Long Tasks API: the figure that needs it says so.
   }
+  recording.late = ready.kind === 'blank' ? document.readyState !== 'loading' : isReady();
   // Installed late, nothing may change any more: look once now.
   schedule();
 }
