@@ -17,7 +17,7 @@ export default defineConfig({
         test: {
           name: 'components',
           environment: 'happy-dom',
-          include: ['tests/popup/**/*.test.tsx', 'tests/options/**/*.test.tsx'],
+          include: ['tests/popup/**/*.test.{ts,tsx}', 'tests/options/**/*.test.tsx'],
           setupFiles: ['tests/setup/indexeddb.ts', 'tests/setup/dom.ts'],
         },
       },

@@ -29,8 +29,10 @@ const state = createPopupState({
 });
 void state.load(tabId);
 
-const root = document.getElementById('app');
-if (root) {
+// Drawn once the tab is read (state.ts tabRead): usable from its first frame.
+void state.tabRead.then(() => {
+  const root = document.getElementById('app');
+  if (!root) return;
   render(
     <App
       state={state}
@@ -39,4 +41,4 @@ if (root) {
     />,
     root,
   );
-}
+});

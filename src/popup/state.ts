@@ -88,11 +88,6 @@ export function createPopupState(services: PopupServices) {
   const existing = signal<Clipping | undefined>(undefined);
   const notices = signal<Notice[]>([]);
   const saving = signal(false);
-  const isUpdate = {
-    get value() {
-      return existing.value !== undefined;
-    },
-  };
   /** The page's item in a published issue, which the popup never edits (the issue is frozen). */
   const published = signal<{ clipping: Clipping; issue: Issue } | null>(null);
   /** After choosing to clip a published page again: its earlier note, one click from the field. */
@@ -179,6 +174,16 @@ export function createPopupState(services: PopupServices) {
     }
   }
 
+  let tabWasRead = () => {};
+  /**
+   * Settles once the tab is read: the form is usable, or the popup knows why it cannot be. main.tsx
+   * draws the popup then, once, instead of first drawing a disabled form a few milliseconds before
+   * (issue 8: that first drawing ran just when the tab's answer came, and delayed it).
+   */
+  const tabRead = new Promise<void>((resolve) => {
+    tabWasRead = resolve;
+  });
+
   async function load(tabId?: number): Promise<void> {
     let settle = () => {};
     answered = new Promise((resolve) => {
@@ -200,6 +205,7 @@ export function createPopupState(services: PopupServices) {
       fields.value = baseline;
       typedEarly.clear();
       usable.value = true;
+      tabWasRead();
       whenIdle(warmSave);
       const repos = await services.repositories;
       repositories = repos;
@@ -207,6 +213,7 @@ export function createPopupState(services: PopupServices) {
     } catch (error) {
       fail(await storageFailure('errorLoadFailed', error));
     } finally {
+      tabWasRead();
       settle();
     }
   }
@@ -440,11 +447,11 @@ export function createPopupState(services: PopupServices) {
     existing,
     notices,
     saving,
-    isUpdate,
     published,
     oldNote,
     conflict,
     parts,
+    tabRead,
     load,
     edit,
     save,

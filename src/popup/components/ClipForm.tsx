@@ -113,7 +113,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
           disabled={locked || saving.value}
           onFocus={() => state.warmSave()}
         >
-          {saving.value ? t('saving') : t(state.isUpdate.value ? 'update' : 'save')}
+          {saving.value ? t('saving') : t(state.existing.value ? 'update' : 'save')}
         </button>
       </div>
     </>
