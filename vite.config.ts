@@ -94,6 +94,34 @@ function popupInlineStyles(): Plugin {
   };
 }
 
+/** Preact's one HTML sink: the `dangerouslySetInnerHTML` branch of its diff (`el.innerHTML = v.__html`). */
+const PREACT_HTML_SINK = /\b([\w$]+)\.innerHTML=([\w$]+)\.__html\b/g;
+const PREACT_MODULE = /\/node_modules\/preact\/dist\/preact\.mjs(?:\?|$)/;
+
+/**
+ * Takes the one `innerHTML` assignment out of the shipped code. Nothing here uses
+ * `dangerouslySetInnerHTML` (Biome forbids it in src/: page titles and notes are untrusted), so preact's
+ * branch for it can only ever be reached by a mistake; it now throws instead of writing HTML. This is
+ * also what Firefox's linter (`web-ext lint`, UNSAFE_VAR_ASSIGNMENT) asks of an add-on. A preact whose
+ * code no longer matches stops the build rather than ship the sink.
+ */
+function noPreactHtmlSink(): Plugin {
+  return {
+    name: 'weekly-clipper:no-preact-html-sink',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!PREACT_MODULE.test(id)) return null;
+      let found = 0;
+      const replaced = code.replace(PREACT_HTML_SINK, () => {
+        found += 1;
+        return '(()=>{throw Error("no innerHTML")})()';
+      });
+      if (found !== 1) this.error(`expected preact's one innerHTML assignment in ${id}, found ${found}`);
+      return { code: replaced, map: null };
+    },
+  };
+}
+
 /**
  * The files each dynamic import preloads. The popup's helper above only imports, so the list Vite would
  * write into each popup chunk (`__vite__mapDeps`, with every file name) would never be read: none.
@@ -103,7 +131,7 @@ function preloadedWith(_file: string, deps: string[], { hostId }: { hostId: stri
 }
 
 export default defineConfig({
-  plugins: [popupOwnGraph(), preact(), crx({ manifest }), popupInlineStyles()],
+  plugins: [popupOwnGraph(), noPreactHtmlSink(), preact(), crx({ manifest }), popupInlineStyles()],
   // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
   // every `color-scheme` rule (in the popup's budget: issue 8).
   css: { lightningcss: { exclude: Features.LightDark } },

@@ -1,6 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeExtensionFiles, REPO_ROOT } from '../support/extension-files';
 
 /**
@@ -17,3 +17,20 @@ it('has a build to check', () => {
 });
 
 if (existsSync(join(DIST, 'manifest.json'))) describeExtensionFiles(DIST, join(DIST, 'manifest.json'));
+
+/** Every script file of a build, for what none of them may contain. */
+function scriptsOf(dist: string): string[] {
+  const assets = join(dist, 'assets');
+  return existsSync(assets) ? readdirSync(assets).filter((name) => name.endsWith('.js')) : [];
+}
+
+describe.runIf(existsSync(join(DIST, 'manifest.json')))('the shipped scripts', () => {
+  it('write no HTML: no innerHTML or outerHTML assignment, insertAdjacentHTML or document.write', () => {
+    // Preact's one such assignment (dangerouslySetInnerHTML) is taken out at build time: vite.config.ts.
+    const sinks = /\.(?:inner|outer)HTML\s*=(?!=)|\binsertAdjacentHTML\b|\bdocument\.write(?:ln)?\(/;
+    const scripts = scriptsOf(DIST);
+    expect(scripts.length).toBeGreaterThan(0);
+    const offending = scripts.filter((name) => sinks.test(readFileSync(join(DIST, 'assets', name), 'utf8')));
+    expect(offending).toEqual([]);
+  });
+});
