@@ -4,6 +4,7 @@ import preact from '@preact/preset-vite';
 import { Features } from 'lightningcss';
 import { defineConfig, type Plugin } from 'vite';
 import manifest from './manifest.json' with { type: 'json' };
+import { manifestFor, type TargetBrowser } from './scripts/browser-manifest';
 
 const POPUP_TAG = '?popup-graph';
 const PRELOAD_HELPER = '\0vite/preload-helper.js';
@@ -130,20 +131,31 @@ function preloadedWith(_file: string, deps: string[], { hostId }: { hostId: stri
   return popupChunks.has(hostId) ? [] : deps;
 }
 
-export default defineConfig({
-  plugins: [popupOwnGraph(), noPreactHtmlSink(), preact(), crx({ manifest }), popupInlineStyles()],
-  // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
-  // every `color-scheme` rule (in the popup's budget: issue 8).
-  css: { lightningcss: { exclude: Features.LightDark } },
-  build: {
-    target: 'chrome116',
-    // Keep file names readable in dist/ for reviewing what ships; sizes are measured by `npm run bench`.
-    minify: true,
-    sourcemap: false,
-    emptyOutDir: true,
-    // Every browser this targets (Chrome 116+, Firefox 115+) supports <link rel="modulepreload">; the
-    // polyfill was one more file on the popup's start-up.
-    modulePreload: { polyfill: false, resolveDependencies: preloadedWith },
-  },
-  server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+/** `vite build` builds for Chrome into dist/; `vite build --mode firefox` for Firefox into dist-firefox/. */
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [
+      popupOwnGraph(),
+      noPreactHtmlSink(),
+      preact(),
+      crx({ manifest: manifestFor(browser, manifest), browser }),
+      popupInlineStyles(),
+    ],
+    // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
+    // every `color-scheme` rule (in the popup's budget: issue 8).
+    css: { lightningcss: { exclude: Features.LightDark } },
+    build: {
+      outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
+      target: ['chrome116', 'firefox140'],
+      // Keep file names readable in dist/ for reviewing what ships; sizes are measured by `npm run bench`.
+      minify: true,
+      sourcemap: false,
+      emptyOutDir: true,
+      // Every browser this targets (Chrome 116+, Firefox 140+) supports <link rel="modulepreload">; the
+      // polyfill was one more file on the popup's start-up.
+      modulePreload: { polyfill: false, resolveDependencies: preloadedWith },
+    },
+    server: { strictPort: true, port: 5173, hmr: { port: 5173 } },
+  };
 });

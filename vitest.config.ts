@@ -8,7 +8,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/storage/**/*.test.ts', 'tests/platform/**/*.test.ts'],
+          include: [
+            'tests/core/**/*.test.ts',
+            'tests/storage/**/*.test.ts',
+            'tests/platform/**/*.test.ts',
+            'tests/build/**/*.test.ts',
+          ],
           setupFiles: ['tests/setup/indexeddb.ts'],
         },
       },
