@@ -32,6 +32,12 @@ export interface HarnessOptions {
   distDir?: string;
   /** Extra files for the extension copy only (path inside the extension → text), e.g. the bench's pages. */
   extraFiles?: Readonly<Record<string, string>>;
+  /**
+   * Chromium's UI language, and with it the extension's `_locales`: Japanese (the product's default)
+   * unless a test asks for English. Chromium on Linux takes it from LANGUAGE/LANG, not from `--lang`;
+   * Debian's chromium needs chromium-l10n for anything but en-US.
+   */
+  language?: 'ja' | 'en';
 }
 
 export class Harness {
@@ -45,6 +51,7 @@ export class Harness {
     private readonly profileDir: string,
     private readonly tempRoot: string,
     private readonly server: ArticleServer,
+    private readonly language: 'ja' | 'en',
   ) {}
 
   /** Copies and patches dist/, starts the article server and launches Chromium. */
@@ -61,7 +68,14 @@ export class Harness {
       await rm(tempRoot, { recursive: true, force: true });
       throw error;
     }
-    const harness = new Harness(copy, extensionDir, join(tempRoot, 'profile'), tempRoot, server);
+    const harness = new Harness(
+      copy,
+      extensionDir,
+      join(tempRoot, 'profile'),
+      tempRoot,
+      server,
+      options.language ?? 'ja',
+    );
     try {
       await harness.launch();
     } catch (error) {
@@ -185,6 +199,11 @@ export class Harness {
       // Playwright's `headless: true` adds plain `--headless`, which in Chromium ≥ 132 is the new headless
       // mode, and that one loads extensions (https://developer.chrome.com/docs/chromium/headless).
       headless: true,
+      env: {
+        ...process.env,
+        LANGUAGE: this.language,
+        LANG: this.language === 'ja' ? 'ja_JP.UTF-8' : 'en_US.UTF-8',
+      },
       args: [
         `--disable-extensions-except=${dir}`,
         `--load-extension=${dir}`,
