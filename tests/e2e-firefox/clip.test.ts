@@ -1,0 +1,109 @@
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FirefoxHarness } from './harness';
+
+/**
+ * The Firefox build in firefox-esr, in Japanese, used as a person would: clip a new page, clip it again
+ * (an edit), keep a draft across closing the popup, and find the issue's Markdown in the options page.
+ */
+let harness: FirefoxHarness;
+
+beforeAll(async () => {
+  harness = await FirefoxHarness.start('ja');
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const form = (state: string) => `[data-testid="clip-form"][data-state="${state}"]`;
+
+async function openPopup(tabId: number, state: string): Promise<Page> {
+  return harness.open(harness.popupUrl(tabId), form(state));
+}
+
+async function typeNote(popup: Page, text: string): Promise<void> {
+  const note = await popup.waitForSelector('[data-testid="clip-note"]');
+  await note?.click();
+  // Select what is there, so the typing replaces it (a person would select and type over it too).
+  await popup.keyboard.down('Control');
+  await popup.keyboard.press('a');
+  await popup.keyboard.up('Control');
+  await popup.keyboard.type(text);
+}
+
+const text = (page: Page, testId: string) =>
+  page.$eval(`[data-testid="${testId}"]`, (element) => (element as HTMLElement).textContent ?? '');
+const value = (page: Page, testId: string) =>
+  page.$eval(`[data-testid="${testId}"]`, (element) => (element as HTMLInputElement).value);
+
+describe('in Firefox', () => {
+  it('clips a new page from the popup, in Japanese, and the options page writes it into the issue', async () => {
+    const article = await harness.openArticle('firefox-new', 'Firefox で読んだ記事');
+    const popup = await openPopup(article.tabId, 'new');
+    expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
+    expect(await value(popup, 'clip-title')).toBe('Firefox で読んだ記事');
+    expect(await value(popup, 'clip-url')).toBe(article.url);
+    await typeNote(popup, 'ESR でも同じように使える。');
+    await popup.click('[data-testid="clip-save"]');
+    await popup.waitForSelector(form('saved'));
+    expect(await text(popup, 'clip-notices')).toContain('クリップしました');
+    await popup.close();
+
+    const options = await harness.open(harness.optionsUrl, '[data-testid="issue-markdown"]');
+    await options.waitForFunction(
+      () =>
+        document
+          .querySelector('[data-testid="issue-markdown"]')
+          ?.textContent?.includes('### Firefox で読んだ記事'),
+      { timeout: 10_000 },
+    );
+    const markdown = await text(options, 'issue-markdown');
+    expect(markdown).toMatch(/^# .+号\)/);
+    expect(markdown).toContain(`### Firefox で読んだ記事\n\n${article.url}\n\nESR でも同じように使える。`);
+    await options.close();
+    await article.page.close();
+  });
+
+  it('opens an already clipped page as that clipping and saves the edit in place', async () => {
+    const article = await harness.openArticle('firefox-edit', '二度開く記事');
+    const first = await openPopup(article.tabId, 'new');
+    await typeNote(first, '最初のメモ');
+    await first.click('[data-testid="clip-save"]');
+    await first.waitForSelector(form('saved'));
+    await first.close();
+
+    const again = await openPopup(article.tabId, 'existing');
+    expect(await value(again, 'clip-note')).toBe('最初のメモ');
+    await typeNote(again, '書き直したメモ');
+    await again.click('[data-testid="clip-save"]');
+    await again.waitForSelector(form('saved'));
+    await again.close();
+
+    const options = await harness.open(harness.optionsUrl, '[data-testid="issue-markdown"]');
+    await options.waitForFunction(
+      () => document.querySelector('[data-testid="issue-markdown"]')?.textContent?.includes('書き直したメモ'),
+      { timeout: 10_000 },
+    );
+    const markdown = await text(options, 'issue-markdown');
+    expect(markdown).not.toContain('最初のメモ');
+    expect(markdown.split('### 二度開く記事')).toHaveLength(2);
+    await options.close();
+    await article.page.close();
+  });
+
+  it('keeps what was typed as a draft when the popup closes before saving', async () => {
+    const article = await harness.openArticle('firefox-draft', '下書きの記事');
+    const popup = await openPopup(article.tabId, 'new');
+    await typeNote(popup, '閉じても残るメモ');
+    // The draft is written on each edit; give the last write its turn before the popup goes.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await popup.close();
+
+    const reopened = await openPopup(article.tabId, 'new');
+    expect(await value(reopened, 'clip-note')).toBe('閉じても残るメモ');
+    expect(await text(reopened, 'clip-notices')).toContain('下書きを復元しました');
+    await reopened.close();
+    await article.page.close();
+  });
+});
