@@ -151,6 +151,23 @@ export class FirefoxHarness {
     }
   }
 
+  /** The extension's keyboard commands as Firefox registered them (`browser.commands.getAll`). */
+  async commands(): Promise<{ name?: string; shortcut?: string }[]> {
+    const control = await this.open(this.extensionUrl(CONTROL_PAGE), 'title');
+    try {
+      return await control.evaluate(() => {
+        const api = (
+          globalThis as unknown as {
+            browser: { commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> } };
+          }
+        ).browser;
+        return api.commands.getAll();
+      });
+    } finally {
+      await control.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.browser.close().catch(() => undefined);
     await this.server.close();

@@ -25,3 +25,12 @@ describe('the UI language in Firefox', () => {
     expect(await read('label[for="clip-note"]')).toBe('Comment');
   });
 });
+
+describe('the keyboard shortcut in Firefox', () => {
+  it('opens the popup with Alt+Shift+K, which Firefox registers', async () => {
+    harness = await FirefoxHarness.start('ja');
+    expect(await harness.commands()).toContainEqual(
+      expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+K' }),
+    );
+  });
+});

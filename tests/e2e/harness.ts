@@ -19,6 +19,7 @@ const DEFAULT_DIST = join(REPO_ROOT, 'dist');
 /** The `chrome` global of an extension page, as far as these tests use it. */
 declare const chrome: {
   runtime: { id: string };
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
   tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
 };
 
@@ -149,6 +150,12 @@ export class Harness {
     const page = await this.context.newPage();
     await page.goto(this.optionsUrl);
     return page;
+  }
+
+  /** The extension's keyboard commands as Chromium registered them (`chrome.commands.getAll`). */
+  async commands(): Promise<{ name?: string; shortcut?: string }[]> {
+    const control = await this.controlPage();
+    return control.evaluate(() => chrome.commands.getAll());
   }
 
   /** The popup's stored draft for a tab URL (see stored-drafts.ts). */

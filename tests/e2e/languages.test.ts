@@ -48,3 +48,12 @@ describe('the UI language', () => {
     });
   });
 });
+
+describe('the keyboard shortcut', () => {
+  it('opens the popup with Alt+Shift+K, which Chromium registers (Alt+Shift+W, the first choice, it did not: taken)', async () => {
+    harness = await Harness.start();
+    expect(await harness.commands()).toContainEqual(
+      expect.objectContaining({ name: '_execute_action', shortcut: 'Alt+Shift+K' }),
+    );
+  });
+});
