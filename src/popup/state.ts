@@ -11,7 +11,7 @@ import {
 } from '../core/draft';
 import type { Issue } from '../core/issue';
 import type { MessageKey, Notice, Translate } from '../core/messages';
-import { type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
+import { removeTrackingParams, type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
 import type { TabSource } from '../platform/tabs';
 import type { PopupRepositories } from '../storage/popup-repositories';
 import type { PopupStart } from '../storage/popup-start';
@@ -201,7 +201,8 @@ export function createPopupState(services: PopupServices) {
       }
       draftKey = urlMatchKey(tab.url);
       // A usable form at once: the tab's title and URL, the note focused; the database fills in the rest.
-      baseline = { url: tab.url, title: tab.title, note: '', categoryId: '' };
+      // The URL is shown as it will be saved, without tracking parameters (core/clipping.ts).
+      baseline = { url: removeTrackingParams(tab.url), title: tab.title, note: '', categoryId: '' };
       fields.value = baseline;
       typedEarly.clear();
       usable.value = true;
@@ -209,7 +210,7 @@ export function createPopupState(services: PopupServices) {
       whenIdle(warmSave);
       const repos = await services.repositories;
       repositories = repos;
-      answer({ url: tab.url, title: tab.title }, await repos.readPopupStart(tab.url, draftKey));
+      answer(baseline, await repos.readPopupStart(tab.url, draftKey));
     } catch (error) {
       fail(await storageFailure('errorLoadFailed', error));
     } finally {

@@ -55,6 +55,8 @@ describe('clipping a page from the popup', () => {
 
     const { popup, state } = await h.openPopupReady(first.tabId);
     expect(state).toBe('new');
+    // Shown cleaned before the save, as it will be saved.
+    expect(await field(popup, 'url').inputValue()).toBe(cleaned);
     await field(popup, 'note').fill('最初のメモ');
     await field(popup, 'save').click();
     await waitForFormState(popup, 'saved');

@@ -112,6 +112,8 @@ describe('popup', () => {
       tab: { ...ARTICLE, url: `${ARTICLE.url}?utm_source=twitter&utm_medium=social#summary` },
     });
     await waitForState('new');
+    // Shown as it will be saved, before the save.
+    expect((screen.getByTestId('clip-url') as HTMLInputElement).value).toBe(`${ARTICLE.url}#summary`);
     fireEvent.input(note(), { target: { value: 'GoBGP ベースの BGP Control Plane を試した記事。' } });
     fireEvent.change(screen.getByTestId('clip-category'), { target: { value: 'tools' } });
     fireEvent.click(screen.getByTestId('clip-save'));
