@@ -58,6 +58,8 @@ export interface RenderedHeading {
 }
 
 function readHeading(heading: ParsedElement): RenderedHeading {
+  // Zenn gives an empty heading (`##### ` alone on its line) no header anchor: nothing to link to.
+  if (heading.childNodes.length === 0) return { tag: heading.tagName.toLowerCase(), text: '', markup: [] };
   const anchor = heading.firstChild;
   const hasAnchor =
     anchor !== null &&

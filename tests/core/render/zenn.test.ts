@@ -779,7 +779,8 @@ describe('notes never break structure', () => {
           'https://example.com/c',
         ]);
       }),
-      { numRuns: 200 },
+      // '##### ' alone: an empty heading, which Zenn renders without a header anchor (found by CI's seed).
+      { numRuns: 200, examples: [['##### ']] },
     );
   }, 30_000);
 
