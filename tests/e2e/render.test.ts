@@ -92,6 +92,8 @@ describe('Zenn structure from the real extension (issue 7)', () => {
     );
     const html = await renderZenn(markdown);
     const preview = byTestId(options, 'issue-preview');
+    // The preview is drawn after the page (its renderer loads on demand, OutputPanel's delay): wait for it.
+    await preview.locator('h1').first().waitFor();
     const previewHeadings = await preview
       .locator('h1, h2, h3')
       .evaluateAll((elements) =>
