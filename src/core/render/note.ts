@@ -13,7 +13,7 @@ import { createZennMarkdown } from './zenn-markdown';
  *    unclosed fence or `:::` container is closed; a `$$` that would open a KaTeX block reaching past the
  *    note (Zenn's rule runs to the next `$$` anywhere later in the document) is escaped;
  * 4. the judge: the result is parsed as Zenn parses it (zenn-markdown.ts, KaTeX included) followed by an
- *    item heading and a later `$$`; if that heading is not intact, or the note opened an h1–h3, the note
+ *    item heading, with and without a later `$$`; if that heading is not intact, or the note opened an h1–h3, the note
  *    is emitted as a code block instead: its text intact, its structure inert.
  */
 
@@ -210,11 +210,21 @@ const isMajorHeading = (token: Token) =>
   token.type === 'heading_open' && ['h1', 'h2', 'h3'].includes(token.tag);
 
 /**
- * True when `markdown`, followed by an item heading and then a `$$` (a later note's, say), leaves that
- * heading intact at the top level and opens no h1–h3 of its own, as Zenn parses it.
+ * True when `markdown`, followed by an item heading, leaves that heading intact at the top level and
+ * opens no h1–h3 of its own, as Zenn parses it: both when a `$$` comes later (a later note's, say) and,
+ * for text with a `$` in it, when none does. A later `$$` can close a KaTeX block the text opened and so
+ * hide a heading that shows when the text is last (`> $$x\n    > #`); without a `$` nothing in the text
+ * can open one, and the later `$$` cannot change how it parses.
  */
 export function keepsStructure(markdown: string): boolean {
-  const tokens = zennMarkdown().parse(`${markdown}\n\n### ${SENTINEL}\n\nz$$\n`, {});
+  return (
+    keepsStructureBefore(markdown, `\n\nz$$\n`) &&
+    (!markdown.includes('$') || keepsStructureBefore(markdown, '\n'))
+  );
+}
+
+function keepsStructureBefore(markdown: string, after: string): boolean {
+  const tokens = zennMarkdown().parse(`${markdown}\n\n### ${SENTINEL}${after}`, {});
   const headings = tokens.flatMap((token, index) =>
     isMajorHeading(token) ? [{ token, text: tokens[index + 1]?.content ?? '' }] : [],
   );

@@ -96,6 +96,8 @@ describe('defect 2: a $$ in any text surface never opens a KaTeX block past its 
     ['the afterword alone', { afterword: '- $$\n# 見出し' }],
     ['an unclosed top-level block', { notes: ['$$\n\\frac{1}{2}', 'x $$'] }],
     ['eqno right after', { notes: ['$$a$$', '(1)'] }],
+    // Found by the property test in CI: with no later $$ the quote's open math ended and let `> #` in.
+    ['a quoted $$ with no $$ after it', { notes: ['> $$:::message\n    > #', ''] }],
   ])('%s', async (_, surfaces) => {
     await expectStructure(surfaces);
   });

@@ -14,6 +14,8 @@ describe('keepsStructure', () => {
     [':::message\nunclosed', false],
     [':::details more\nunclosed', false],
     ['> ```\n> quoted fence', true],
+    // A KaTeX block the judge's own later `$$` closes hid this h1, which shows when no `$$` follows.
+    ['> $$:::message\n    > #', false],
   ])('%j → %s', (note, keeps) => {
     expect(keepsStructure(note)).toBe(keeps);
   });
