@@ -1,12 +1,13 @@
-import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FirefoxHarness } from './harness';
+import { form, openIssueWith, openPopup as openPopupIn, text, typeNote, value } from './pages';
 
 /**
  * The Firefox build in firefox-esr, in Japanese, used as a person would: clip a new page, clip it again
  * (an edit), keep a draft across closing the popup, and find the issue's Markdown in the options page.
  */
 let harness: FirefoxHarness;
+const openPopup = (tabId: number, state: string) => openPopupIn(harness, tabId, state);
 
 beforeAll(async () => {
   harness = await FirefoxHarness.start('ja');
@@ -15,27 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-const form = (state: string) => `[data-testid="clip-form"][data-state="${state}"]`;
-
-async function openPopup(tabId: number, state: string): Promise<Page> {
-  return harness.open(harness.popupUrl(tabId), form(state));
-}
-
-async function typeNote(popup: Page, text: string): Promise<void> {
-  const note = await popup.waitForSelector('[data-testid="clip-note"]');
-  await note?.click();
-  // Select what is there, so the typing replaces it (a person would select and type over it too).
-  await popup.keyboard.down('Control');
-  await popup.keyboard.press('a');
-  await popup.keyboard.up('Control');
-  await popup.keyboard.type(text);
-}
-
-const text = (page: Page, testId: string) =>
-  page.$eval(`[data-testid="${testId}"]`, (element) => (element as HTMLElement).textContent ?? '');
-const value = (page: Page, testId: string) =>
-  page.$eval(`[data-testid="${testId}"]`, (element) => (element as HTMLInputElement).value);
 
 describe('in Firefox', () => {
   it('clips a new page from the popup, in Japanese, and the options page writes it into the issue', async () => {
@@ -50,14 +30,7 @@ describe('in Firefox', () => {
     expect(await text(popup, 'clip-notices')).toContain('クリップしました');
     await popup.close();
 
-    const options = await harness.open(harness.optionsUrl, '[data-testid="issue-markdown"]');
-    await options.waitForFunction(
-      () =>
-        document
-          .querySelector('[data-testid="issue-markdown"]')
-          ?.textContent?.includes('### Firefox で読んだ記事'),
-      { timeout: 10_000 },
-    );
+    const options = await openIssueWith(harness, '### Firefox で読んだ記事');
     const markdown = await text(options, 'issue-markdown');
     expect(markdown).toMatch(/^# .+号\)/);
     expect(markdown).toContain(`### Firefox で読んだ記事\n\n${article.url}\n\nESR でも同じように使える。`);
@@ -80,11 +53,7 @@ describe('in Firefox', () => {
     await again.waitForSelector(form('saved'));
     await again.close();
 
-    const options = await harness.open(harness.optionsUrl, '[data-testid="issue-markdown"]');
-    await options.waitForFunction(
-      () => document.querySelector('[data-testid="issue-markdown"]')?.textContent?.includes('書き直したメモ'),
-      { timeout: 10_000 },
-    );
+    const options = await openIssueWith(harness, '書き直したメモ');
     const markdown = await text(options, 'issue-markdown');
     expect(markdown).not.toContain('最初のメモ');
     expect(markdown.split('### 二度開く記事')).toHaveLength(2);

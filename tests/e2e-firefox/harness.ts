@@ -8,7 +8,9 @@
  *   (the popup's e2e contract, src/popup/main.tsx);
  * - learn a tab's id: the test copy of the extension gets the `tabs` permission and the article
  *   server's host permission (the shipped manifest has neither), and an extension page asks
- *   `browser.tabs.query`.
+ *   `browser.tabs.query`;
+ * - look at the clipboard: the test copy gets `clipboardRead`, so the page can read back what it wrote;
+ * - look in the Downloads folder: downloads go to `downloadsDir` without asking (the profile's prefs).
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -48,6 +50,11 @@ export class FirefoxHarness {
     private readonly tempRoot: string,
   ) {}
 
+  /** Where the browser saves downloads, without a dialog. */
+  get downloadsDir(): string {
+    return join(this.tempRoot, 'downloads');
+  }
+
   static async start(locale = 'ja'): Promise<FirefoxHarness> {
     const tempRoot = await mkdtemp(join(tmpdir(), 'weekly-clipper-firefox-'));
     const extension = join(tempRoot, 'extension');
@@ -55,7 +62,7 @@ export class FirefoxHarness {
     const manifest = JSON.parse(await readFile(join(extension, 'manifest.json'), 'utf8')) as Manifest;
     const patched = {
       ...manifest,
-      permissions: [...new Set([...(manifest.permissions ?? []), 'tabs'])],
+      permissions: [...new Set([...(manifest.permissions ?? []), 'tabs', 'clipboardRead'])],
       host_permissions: [...new Set([...(manifest.host_permissions ?? []), 'http://127.0.0.1/*'])],
     };
     await writeFile(join(extension, 'manifest.json'), JSON.stringify(patched, null, 2));
@@ -79,6 +86,11 @@ export class FirefoxHarness {
         'intl.locale.requested': locale,
         // Host permissions are optional in Firefox's Manifest V3; the test copy's are granted at install.
         'extensions.originControls.grantByDefault': true,
+        'browser.download.folderList': 2,
+        'browser.download.dir': join(tempRoot, 'downloads'),
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.download.start_downloads_in_tmp_dir': false,
       },
     });
     try {
