@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import { DEFAULT_CATEGORIES } from '../../core/category';
+import { DEFAULT_CATEGORIES } from '../../core/default-categories';
 import type { ClipperDBV1 } from '../schema';
 
 /** Version 1: the four stores, and the default categories so the popup has something to offer. */
