@@ -13,6 +13,7 @@ export default defineConfig({
             'tests/storage/**/*.test.ts',
             'tests/platform/**/*.test.ts',
             'tests/build/**/*.test.ts',
+            'tests/background/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/indexeddb.ts'],
         },

@@ -12,9 +12,10 @@ import './popup.css';
 document.documentElement.lang = uiLanguage();
 document.title = translate('actionTitle');
 
+const { search } = location;
 // `?tabId=N` clips tab N instead of the active tab (the e2e contract: a test cannot click the toolbar).
-const tabIdParam = new URLSearchParams(location.search).get('tabId');
-const tabId = tabIdParam && /^\d+$/.test(tabIdParam) ? Number(tabIdParam) : undefined;
+// Anything but a positive integer (NaN, 0, absent) means the active tab.
+const tabId = Number(new URLSearchParams(search).get('tabId')) || undefined;
 
 const state = createPopupState({
   tabs: createBrowserTabSource(),
@@ -27,7 +28,10 @@ const state = createPopupState({
   now: Date.now,
   changes: createSaveAnnouncer(),
 });
-void state.load(tabId);
+// `?capture=` comes from the context menu (src/background/): the code that reads it loads only then.
+void (search.includes('capture=')
+  ? import('./capture').then((c) => c.loadCaptured(state, search, tabId))
+  : state.load(tabId));
 
 // Drawn once the tab is read (state.ts tabRead): usable from its first frame.
 void state.tabRead.then(() => {

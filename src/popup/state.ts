@@ -184,7 +184,8 @@ export function createPopupState(services: PopupServices) {
     tabWasRead = resolve;
   });
 
-  async function load(tabId?: number): Promise<void> {
+  /** Reads the tab and what is stored for it; `page` stands in for its URL and title (capture.ts). */
+  async function load(tabId?: number, page?: PageInfo): Promise<void> {
     let settle = () => {};
     answered = new Promise((resolve) => {
       settle = resolve;
@@ -193,6 +194,7 @@ export function createPopupState(services: PopupServices) {
     services.repositories.catch(() => undefined);
     try {
       const tab = await services.tabs.getTab(tabId);
+      if (tab && page) Object.assign(tab, page);
       const reason = tab ? unclippableReason(tab.url) : 'no-tab';
       if (!tab?.url || reason) {
         blocker.value = t(UNCLIPPABLE_MESSAGES[reason ?? 'invalid']);

@@ -163,6 +163,46 @@ export class FirefoxHarness {
     }
   }
 
+  /**
+   * What a click on a context-menu entry runs (src/background/main.ts), with the arguments the menu
+   * passes, called in the background page (no driver can right-click); then the tab's badge and tooltip.
+   */
+  async menuClick(
+    click: Record<string, unknown>,
+    tabId: number,
+  ): Promise<{ outcome: unknown; badge: [string, string] }> {
+    const control = await this.open(this.extensionUrl(CONTROL_PAGE), 'title');
+    try {
+      return await control.evaluate(
+        async (click, tabId) => {
+          interface Api {
+            runtime: { getBackgroundPage(): Promise<Window> };
+            tabs: { get(id: number): Promise<unknown> };
+            action: {
+              getBadgeText(details: { tabId: number }): Promise<string>;
+              getTitle(details: { tabId: number }): Promise<string>;
+            };
+          }
+          const api = (globalThis as unknown as { browser: Api }).browser;
+          const background = (await api.runtime.getBackgroundPage()) as unknown as {
+            weeklyClipperMenuClick(click: unknown, tab: unknown): Promise<unknown>;
+          };
+          const outcome = await background.weeklyClipperMenuClick(click, await api.tabs.get(tabId));
+          const badge: [string, string] = [
+            await api.action.getBadgeText({ tabId }),
+            await api.action.getTitle({ tabId }),
+          ];
+          // Through JSON: an object made in the background page is not readable from here as it is.
+          return JSON.parse(JSON.stringify({ outcome, badge }));
+        },
+        click,
+        tabId,
+      );
+    } finally {
+      await control.close();
+    }
+  }
+
   /** The extension's keyboard commands as Firefox registered them (`browser.commands.getAll`). */
   async commands(): Promise<{ name?: string; shortcut?: string }[]> {
     const control = await this.open(this.extensionUrl(CONTROL_PAGE), 'title');

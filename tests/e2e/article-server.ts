@@ -38,7 +38,10 @@ function articlePage(url: URL): string {
   return `<!doctype html>
 <html lang="ja">
 <head><meta charset="utf-8"><title>${title}</title></head>
-<body><article><h1>${title}</h1><p>テスト用の記事です。</p></article></body>
+<body><article><h1>${title}</h1><p>テスト用の記事です。</p>
+<p id="two-lines">一行目の文。<br>二行目の文。</p>
+<p><a id="link" href="/article/linked-article?title=%E3%83%AA%E3%83%B3%E3%82%AF%E5%85%88">リンクした記事</a></p>
+</article></body>
 </html>
 `;
 }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { type ArticleServer, startArticleServer } from './article-server';
 import { CONTROL_PAGE, type ExtensionCopy, prepareExtensionCopy, stripSlash } from './extension-copy';
 import { type FormState, waitForLoadedForm } from './popup';
@@ -20,7 +20,10 @@ const DEFAULT_DIST = join(REPO_ROOT, 'dist');
 declare const chrome: {
   runtime: { id: string };
   commands: { getAll(): Promise<{ name?: string; shortcut?: string }[]> };
-  tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+  tabs: {
+    query(filter: object): Promise<{ id?: number; url?: string }[]>;
+    get(tabId: number): Promise<{ id?: number; url?: string }>;
+  };
 };
 
 export interface OpenedTab {
@@ -248,6 +251,28 @@ export class Harness {
     this.contextOrNull = null;
     this.controlPageOrNull = null;
     await context?.close();
+  }
+
+  /** The extension's background service worker, once it runs. */
+  async serviceWorker(): Promise<Worker> {
+    return this.context.serviceWorkers()[0] ?? (await this.context.waitForEvent('serviceworker'));
+  }
+
+  /**
+   * What a click on a context-menu entry runs (src/background/main.ts), with the arguments the menu
+   * passes: the click's data and the tab, read from chrome.tabs. No driver can right-click a page.
+   */
+  async menuClick(click: Record<string, unknown>, tabId: number): Promise<unknown> {
+    const worker = await this.serviceWorker();
+    return worker.evaluate(
+      async ({ click, tabId }) => {
+        const scope = globalThis as unknown as {
+          weeklyClipperMenuClick(click: unknown, tab: unknown): Promise<unknown>;
+        };
+        return scope.weeklyClipperMenuClick(click, await chrome.tabs.get(tabId));
+      },
+      { click, tabId },
+    );
   }
 
   /** One extension page kept open for chrome.tabs and IndexedDB look-ups. */
