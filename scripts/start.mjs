@@ -1,92 +1,62 @@
 // `npm start`: builds the extension into dist/ and opens it in Chromium (or Chrome) with a fresh profile.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+// `npm start -- --firefox`: builds dist-firefox/ and runs it in Firefox with web-ext.
+// What the machine lacks (a display) is said before building, in one line (start-preflight.mjs).
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
+import { parseArgs } from 'node:util';
+import { findChromium, runChromium } from './start-chromium.mjs';
+import { findFirefox, runFirefox } from './start-firefox.mjs';
+import { preflight } from './start-preflight.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
 
-// Chromium builds come first: branded Google Chrome 137 and later ignore --load-extension
-// (https://groups.google.com/a/chromium.org/g/chromium-extensions/c/1-g8EFx2BBY), so with Chrome the
-// extension may have to be loaded by hand from chrome://extensions.
-const CANDIDATES = [
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/snap/bin/chromium',
-  '/Applications/Chromium.app/Contents/MacOS/Chromium',
-  '/usr/bin/google-chrome',
-  '/usr/bin/google-chrome-stable',
-  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
-];
+let firefox;
+try {
+  ({
+    values: { firefox = false },
+  } = parseArgs({ options: { firefox: { type: 'boolean' } } }));
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}. Usage: npm start [-- --firefox]`);
+  process.exit(2);
+}
 
-function findBrowser() {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!found) {
-    throw new Error(
-      `No Chromium or Chrome found (looked in ${CANDIDATES.join(', ')}). Install one, or set CHROME_PATH to its executable.`,
-    );
-  }
-  return found;
+const { problem, warnings, chromiumArgs } = preflight({
+  browser: firefox ? 'Firefox' : 'Chromium',
+  platform: process.platform,
+  env: process.env,
+  uid: process.getuid?.(),
+});
+if (problem) {
+  console.error(problem);
+  process.exit(1);
 }
 
 let executable;
 try {
-  executable = findBrowser();
+  executable = firefox ? findFirefox() : findChromium();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 }
+for (const warning of warnings) console.warn(warning);
 
-await build({ root, configFile: join(root, 'vite.config.ts') });
+const dist = join(root, firefox ? 'dist-firefox' : 'dist');
+// Imported only now: a machine that cannot run the browser is told so without waiting for Vite to load.
+const { build } = await import('vite');
+await build({ root, configFile: join(root, 'vite.config.ts'), ...(firefox ? { mode: 'firefox' } : {}) });
 if (!existsSync(join(dist, 'manifest.json'))) {
   console.error(`The build did not write ${join(dist, 'manifest.json')}.`);
   process.exit(1);
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'weekly-clipper-profile-'));
-const args = [
-  `--user-data-dir=${profile}`,
-  `--disable-extensions-except=${dist}`,
-  `--load-extension=${dist}`,
-  '--no-first-run',
-  '--no-default-browser-check',
-  // Lets Chrome 137-138 still honour --load-extension; Chromium ignores it.
-  '--disable-features=DisableLoadExtensionCommandLineSwitch',
-  'chrome://extensions/',
-];
-
-console.log(`Starting ${executable} with the extension from ${dist}`);
-console.log(`Profile (removed on exit): ${profile}`);
-if (/google.chrome/i.test(executable)) {
-  console.log(
-    'With Google Chrome, if the extension is missing: Developer mode → Load unpacked → choose dist/.',
-  );
+if (firefox) {
+  try {
+    await runFirefox({ executable, sourceDir: dist });
+  } catch (error) {
+    console.error(`Could not run Firefox: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
+} else {
+  runChromium({ executable, dist, extraArgs: chromiumArgs });
 }
-console.log('Pin 週刊クリッパー from the puzzle-piece menu, open any page and click its icon to clip it.');
-
-const browser = spawn(executable, args, { stdio: 'inherit' });
-
-function removeProfile() {
-  rmSync(profile, { recursive: true, force: true });
-}
-
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => browser.kill(signal));
-}
-browser.on('error', (error) => {
-  console.error(`Could not start ${executable}: ${error.message}`);
-  removeProfile();
-  process.exit(1);
-});
-browser.on('exit', (code, signal) => {
-  removeProfile();
-  process.exit(code ?? (signal ? 1 : 0));
-});
