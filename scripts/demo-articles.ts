@@ -3,9 +3,7 @@
  * category a team member would give it. The titles are those of articles the Neco Weekly team shared
  * in 2022 (shared/reference/); the pages and notes are made up for the demo.
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { escapeHtml } from '../tests/e2e/article-server';
+import { escapeHtml, startPageServer } from '../tests/e2e/article-server';
 
 /** Category labels of a fresh install (tests/e2e/README.md). */
 export const NOTABLE = '👀 Notable Articles';
@@ -78,35 +76,12 @@ function articlePage(article: DemoArticle): string {
 }
 
 /** Serves DEMO_ARTICLES by path (any query) on 127.0.0.1, at a port the system picks; 404 otherwise. */
-export async function startDemoArticleServer(): Promise<DemoArticleServer> {
+export function startDemoArticleServer(): Promise<DemoArticleServer> {
   const byPath = new Map(
     DEMO_ARTICLES.map((article) => [new URL(article.path, 'http://x').pathname, article]),
   );
-  const server = createServer((request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (pathname === '/favicon.ico') {
-      response.writeHead(204).end();
-      return;
-    }
-    const article = byPath.get(pathname);
-    if (!article) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(articlePage(article));
+  return startPageServer((url) => {
+    const article = byPath.get(url.pathname);
+    return article && articlePage(article);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
 }

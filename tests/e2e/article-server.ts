@@ -47,18 +47,23 @@ function articlePage(url: URL): string {
 }
 
 /**
- * Serves an HTML article for any path and any query (tracking parameters included) on 127.0.0.1 at a
- * port the system picks.
+ * Serves the HTML `page` makes of each request's URL on 127.0.0.1, at a port the system picks; a URL it
+ * makes nothing of is a 404. The demo (scripts/demo-articles.ts) serves its own pages with it.
  */
-export async function startArticleServer(): Promise<ArticleServer> {
+export async function startPageServer(page: (url: URL) => string | undefined): Promise<ArticleServer> {
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     if (url.pathname === '/favicon.ico') {
       response.writeHead(204).end();
       return;
     }
+    const html = page(url);
+    if (html === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
-    response.end(articlePage(url));
+    response.end(html);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -73,4 +78,12 @@ export async function startArticleServer(): Promise<ArticleServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Serves an HTML article for any path and any query (tracking parameters included) on 127.0.0.1 at a
+ * port the system picks.
+ */
+export function startArticleServer(): Promise<ArticleServer> {
+  return startPageServer(articlePage);
 }
