@@ -1,13 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  cleanTitle,
-  DEFAULT_TITLE_RULES,
-  formatTitleRules,
-  parseTitleRules,
-  TITLE_RULES_LIMIT,
-  type TitleRule,
-} from '../../src/core/title-cleanup';
+import { cleanTitle, DEFAULT_TITLE_RULES, type TitleRule } from '../../src/core/title-cleanup';
+import { formatTitleRules, parseTitleRules, TITLE_RULES_LIMIT } from '../../src/core/title-rules-text';
 
 /**
  * Page titles as browsers report them, with the heading the newsletter would want. Where a Neco Weekly
