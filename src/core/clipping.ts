@@ -28,6 +28,12 @@ export interface Clipping {
    * (src/core/transfer/team-merge.ts) for the editor to combine by hand. Absent on items nobody merged into.
    */
   otherNotes?: OtherNote[];
+  /**
+   * What the page said of itself when it was clipped (core/page-facts.ts): its `og:site_name` and its
+   * `<html lang>`. Absent where the page said nothing or could not be read, and on older clippings.
+   */
+  siteName?: string;
+  language?: string;
 }
 
 /** Another member's note on the same article; `id` and `updatedAt` are those of their clipping. */
@@ -48,6 +54,8 @@ export interface OtherNote {
 export interface ClippingOrigin {
   issueId: string | null;
   clippedBy: string;
+  siteName?: string;
+  language?: string;
 }
 
 /** What a person edits: the fields of a clipping they type or pick. */

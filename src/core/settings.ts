@@ -12,6 +12,11 @@ export interface NewsletterSettings {
   /** Zenn front matter for the downloaded article file. */
   emoji: string;
   topics: string[];
+  /**
+   * The title cleanup rules as the member wrote them on the settings page (title-rules-text.ts), lines
+   * in error included; null for the built-in table, which then follows the table of each new version.
+   */
+  titleRules: string | null;
 }
 
 export const DEFAULT_SETTINGS: NewsletterSettings = {
@@ -22,6 +27,7 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   memberName: '',
   emoji: '📰',
   topics: [],
+  titleRules: null,
 };
 
 export interface TemplateValues {
@@ -58,5 +64,6 @@ export function parseNewsletterSettings(value: unknown): NewsletterSettings {
       ? record.meetingWeekday
       : DEFAULT_SETTINGS.meetingWeekday,
     topics,
+    titleRules: typeof record.titleRules === 'string' ? record.titleRules : null,
   };
 }

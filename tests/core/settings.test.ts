@@ -90,6 +90,7 @@ describe('parseNewsletterSettings', () => {
     memberName: '山田',
     emoji: '🗞️',
     topics: ['react', 'typescript'],
+    titleRules: '* counter\nexample.com suffix | Example',
   };
 
   it.each([
@@ -127,6 +128,9 @@ describe('parseNewsletterSettings', () => {
     ['topics', 'react'],
     ['topics', { 0: 'react' }],
     ['topics', null],
+    ['titleRules', 42],
+    ['titleRules', ['* counter']],
+    ['titleRules', undefined],
     ['meetingWeekday', '5'],
     ['meetingWeekday', -1],
     ['meetingWeekday', 7],
@@ -162,6 +166,7 @@ describe('parseNewsletterSettings', () => {
       'meetingWeekday',
       'memberName',
       'name',
+      'titleRules',
       'topics',
     ]);
   });

@@ -34,6 +34,7 @@ describe('settings repository: newsletter', () => {
     memberName: '山田 花子',
     emoji: '🗞️',
     topics: ['react', 'typescript'],
+    titleRules: '# 自分用\nzenn.dev suffix | Zenn',
   };
 
   it('gives the defaults in a fresh database', async () => {

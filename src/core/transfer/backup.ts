@@ -95,6 +95,8 @@ const CLIPPING_FIELDS = {
   createdAt: TIMESTAMP,
   updatedAt: TIMESTAMP,
   otherNotes: { type: 'array', optional: true, items: { type: 'object', fields: OTHER_NOTE_FIELDS } },
+  siteName: { ...TEXT, optional: true },
+  language: { ...TEXT, optional: true },
 } satisfies Record<keyof Clipping, FieldShape>;
 
 const ISSUE_FIELDS = {
@@ -123,6 +125,8 @@ const SETTINGS_FIELDS = {
   memberName: TEXT,
   emoji: TEXT,
   topics: { type: 'array', items: TEXT },
+  // Absent from files made before title cleanup: the built-in rules.
+  titleRules: { type: 'string-or-null', optional: true },
 } satisfies Record<keyof NewsletterSettings, FieldShape>;
 
 const DELETION_FIELDS = { id: ID, deletedBy: TEXT, deletedAt: TIMESTAMP } satisfies Record<

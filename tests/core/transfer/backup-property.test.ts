@@ -127,6 +127,7 @@ const settingsArb = fc.oneof(
       memberName: text,
       emoji: fc.constantFrom('📰', '🐈', ''),
       topics: fc.array(text, { maxLength: 4 }),
+      titleRules: fc.option(note, { nil: null }),
     },
     { noNullPrototype: true },
   ),
@@ -165,6 +166,8 @@ const dataArb: fc.Arbitrary<BackupData> = fc
                 ),
                 { nil: undefined },
               ),
+              siteName: fc.option(text, { nil: undefined }),
+              language: fc.option(fc.constantFrom('ja', 'en-US', 'zh-Hant-TW'), { nil: undefined }),
             })
             // As every path that saves one guarantees (core/fields.ts): an item shows its URL or a title.
             .filter(hasUrlOrTitle),
@@ -176,9 +179,15 @@ const dataArb: fc.Arbitrary<BackupData> = fc
         }),
       )
       .map(([clippings, deletions]) => ({
-        // A clipping nobody merged into has no otherNotes key at all.
+        // A clipping nobody merged into has no otherNotes key at all, and one from a page that said
+        // nothing of itself no siteName or language key.
         clippings: clippings.map(
-          ({ otherNotes, ...clipping }): Clipping => (otherNotes ? { ...clipping, otherNotes } : clipping),
+          ({ otherNotes, siteName, language, ...clipping }): Clipping => ({
+            ...clipping,
+            ...(otherNotes && { otherNotes }),
+            ...(siteName !== undefined && { siteName }),
+            ...(language !== undefined && { language }),
+          }),
         ),
         issues,
         categories,
