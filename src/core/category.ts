@@ -6,9 +6,6 @@ export interface Category {
   order: number;
 }
 
-// In a module of its own so that only the first migration's chunk carries the list, not the popup.
-export { DEFAULT_CATEGORIES } from './default-categories';
-
 export function sortCategories(categories: readonly Category[]): Category[] {
   return [...categories].sort((a, b) => a.order - b.order || a.label.localeCompare(b.label));
 }

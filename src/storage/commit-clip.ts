@@ -5,7 +5,7 @@ import { toClipping, toClippingRecord } from './clipping-record';
 import type { ClipperDatabase } from './db';
 import { resolveOpenIssue } from './open-issue';
 import { AlreadyClippedError, guardTransaction, refusePublished, UnknownCategoryError } from './refusals';
-import { LAST_CATEGORY_KEY } from './settings';
+import { LAST_CATEGORY_KEY } from './setting-keys';
 import { commitWrites, STRICT } from './transactions';
 
 export interface CommitOptions {

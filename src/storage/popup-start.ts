@@ -2,7 +2,7 @@ import { type Category, sortCategories } from '../core/category';
 import type { Draft } from '../core/draft';
 import type { ClipperDatabase } from './db';
 import { type PageClippings, readPageClippings } from './page-clippings';
-import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './settings';
+import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './setting-keys';
 
 /** Everything the popup reads when it opens, for the tab's URL. */
 export interface PopupStart {

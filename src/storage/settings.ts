@@ -1,5 +1,6 @@
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
 import type { ClipperDatabase } from './db';
+import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './setting-keys';
 import { STRICT } from './transactions';
 
 export interface SettingsRepository {
@@ -11,13 +12,7 @@ export interface SettingsRepository {
   saveNewsletter(settings: NewsletterSettings): Promise<void>;
 }
 
-export const LAST_CATEGORY_KEY = 'lastCategoryId';
-export const NEWSLETTER_KEY = 'newsletter';
-
-/** The remembered category of its settings record, if it holds one. */
-export function lastCategoryIdOf(record: { value: unknown } | undefined): string | undefined {
-  return typeof record?.value === 'string' ? record.value : undefined;
-}
+export { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './setting-keys';
 
 export function createSettingsRepository(db: ClipperDatabase): SettingsRepository {
   const put = async (key: string, value: unknown) => {

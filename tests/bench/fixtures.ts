@@ -2,8 +2,9 @@
  * Backup files for `npm run bench` (docs/backup-format.md), made in memory and imported through the
  * options page as a person would. Titles and URLs look like real articles; the notes are our own text.
  */
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
+
 import type { Clipping } from '../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import type { Issue } from '../../src/core/issue';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createBackup, serializeBackup } from '../../src/core/transfer/backup';

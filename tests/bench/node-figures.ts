@@ -1,6 +1,6 @@
 /** The figures measured in Node: rendering an issue, reading and planning a backup import. */
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { renderPreviewHtml } from '../../src/core/render/markdown-preview';
 import { type IssueSource, renderZenn } from '../../src/core/render/zenn';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Category, DEFAULT_CATEGORIES, pickCategory, sortCategories } from '../../src/core/category';
+import { type Category, pickCategory, sortCategories } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 
 const category = (id: string, order: number, label = id): Category => ({ id, label, order });
 

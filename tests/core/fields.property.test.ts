@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
 import { type ClippingFields, normalizeFields, validateClippingFields } from '../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createBackup, parseBackup, serializeBackup } from '../../src/core/transfer/backup';
 import { createTeamFile, parseTeamFile } from '../../src/core/transfer/team-file';

@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { createBackup, serializeBackup } from '../../src/core/transfer/backup';
 import type { ImportPhase, ImportProgress as Progress } from '../../src/core/transfer/paced';

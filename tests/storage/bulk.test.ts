@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
 import type { Clipping } from '../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import type { BackupData } from '../../src/core/transfer/backup';
 import { readEverything, replaceEverything, writeRecords } from '../../src/storage/bulk';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type Category, DEFAULT_CATEGORIES } from '../../src/core/category';
+import type { Category } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { createCategoryRepository } from '../../src/storage/categories';
 import { createClippingRepository } from '../../src/storage/clippings';
 import type { ClipperDatabase } from '../../src/storage/db';

@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { fieldsOf } from '../../src/core/draft';
 import { urlMatchKey } from '../../src/core/url';
 import { openClipperDB } from '../../src/storage/db';

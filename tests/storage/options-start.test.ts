@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { readIssueStart } from '../../src/storage/options-start';
 import { createRepositories } from '../../src/storage/repositories';

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import type { VNode } from 'preact';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { singleLineTitle } from '../../../src/core/render/heading';
 import { createPreviewMarkdown, renderPreviewHtml } from '../../../src/core/render/markdown-preview';
 import { renderZenn } from '../../../src/core/render/zenn';

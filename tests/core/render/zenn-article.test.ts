@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { type IssueSource, renderZenn, renderZennTitle } from '../../../src/core/render/zenn';
 import { articleSlug, zennArticleFile } from '../../../src/core/render/zenn-article';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import {
   createBackup,

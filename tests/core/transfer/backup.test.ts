@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import { describe, expect, it } from 'vitest';
 import { isIsoDate } from '../../../src/core/calendar';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { DEFAULT_SETTINGS } from '../../../src/core/settings';
 import {
   BACKUP_SHAPE,

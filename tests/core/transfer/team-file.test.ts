@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
 import type { Clipping } from '../../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { describeFileError, type FileError } from '../../../src/core/transfer/json-file';
 import {
   createTeamFile,

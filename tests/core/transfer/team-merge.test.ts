@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Category, DEFAULT_CATEGORIES } from '../../../src/core/category';
+import type { Category } from '../../../src/core/category';
 import type { Clipping } from '../../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import {
   createTeamFile,
   parseTeamFile,

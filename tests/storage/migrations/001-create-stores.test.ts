@@ -1,6 +1,7 @@
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DEFAULT_CATEGORIES, sortCategories } from '../../../src/core/category';
+import { sortCategories } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { createStores } from '../../../src/storage/migrations/001-create-stores';
 import type { ClipperDBV1 } from '../../../src/storage/schema';
 import { uniqueDbName } from '../../support/database';

@@ -1,7 +1,8 @@
 import { deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { type Category, DEFAULT_CATEGORIES } from '../../../src/core/category';
+import type { Category } from '../../../src/core/category';
 import type { Clipping } from '../../../src/core/clipping';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import type { Draft } from '../../../src/core/draft';
 import type { Issue } from '../../../src/core/issue';
 import { urlMatchKey } from '../../../src/core/url';

@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { DEFAULT_CATEGORIES } from '../../../src/core/category';
+import { DEFAULT_CATEGORIES } from '../../../src/core/default-categories';
 import { openClipperDB } from '../../../src/storage/db';
 import { MIGRATIONS, runMigrations } from '../../../src/storage/migrations';
 import type { ClipperDBV2, ClippingRecordV2 } from '../../../src/storage/schema';
