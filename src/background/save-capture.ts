@@ -2,6 +2,7 @@ import type { Capture } from '../core/capture';
 import { withQuote } from '../core/capture';
 import { pickCategory } from '../core/category';
 import { fieldsOf } from '../core/draft';
+import { captureTitle, titleRulesOf } from '../core/page-facts';
 import { urlMatchKey } from '../core/url';
 import { saveClip } from '../popup/save-clip';
 import type { PopupRepositories } from '../storage/popup-repositories';
@@ -42,7 +43,8 @@ export async function saveCapture(
   }
   const fields = {
     url: capture.url,
-    title: capture.title,
+    // Cleaned as the popup cleans it, by the member's rules; the page's head is the popup's to read.
+    title: captureTitle(capture.title, capture.url, {}, titleRulesOf(start.newsletter)),
     note: capture.quote ?? '',
     categoryId: pickCategory(start.categories, start.lastCategoryId) ?? '',
   };

@@ -1,7 +1,6 @@
-import { isHttpUrlInput } from './fields';
 import { cleanTitle, DEFAULT_TITLE_RULES, type TitleRule } from './title-cleanup';
 import { parseTitleRules } from './title-rules-text';
-import { removeTrackingParams, urlMatchKey } from './url';
+import { isHttpUrl, removeTrackingParams, urlMatchKey } from './url';
 
 /**
  * What a page says of itself in its `<head>`, read when it is clipped (platform/page-facts.ts reads it
@@ -46,8 +45,9 @@ function canonicalOf(value: unknown, pageUrl: string): string | undefined {
   } catch {
     return undefined;
   }
+  // A parsed href holds no spaces or control characters (the parser encodes or drops them).
   const cleaned = removeTrackingParams(resolved);
-  return isHttpUrlInput(cleaned) ? cleaned : undefined;
+  return isHttpUrl(cleaned) ? cleaned : undefined;
 }
 
 function languageOf(value: unknown): string | undefined {

@@ -2,6 +2,7 @@ import { localIsoDate } from '../core/calendar';
 import {
   type Clipping,
   type ClippingFields,
+  type ClippingOrigin,
   createClipping,
   PROBLEM_MESSAGES,
   validateClippingFields,
@@ -9,6 +10,7 @@ import {
 import { newId as makeId } from '../core/id';
 import { firstIssue } from '../core/issue';
 import type { MessageKey } from '../core/messages';
+import type { PageFacts } from '../core/page-facts';
 import { parseNewsletterSettings } from '../core/settings';
 import type { PopupRepositories } from '../storage/popup-repositories';
 import { AlreadyClippedError } from '../storage/refusals';
@@ -32,6 +34,8 @@ export interface SaveRequest {
   draftKey: string;
   /** The published clipping this page is being clipped again after, if any. */
   reclipOf: string | null;
+  /** What the page said of itself (a new clipping keeps its site name and language). */
+  page?: PageFacts;
   /** The stored newsletter settings record's value, as read (parsed here: the member's name). */
   settings: unknown;
   now: number;
@@ -44,6 +48,14 @@ export type SaveOutcome =
   | { kind: 'saved'; clipping: Clipping }
   /** Changed (or deleted, `current` undefined) by another page since the popup read it. */
   | { kind: 'changed'; current: Clipping | undefined };
+
+/** The site name and language a page gave, as clipping fields; none of either where it gave none. */
+function said(page: PageFacts | undefined): Pick<ClippingOrigin, 'siteName' | 'language'> {
+  return {
+    ...(page?.siteName !== undefined && { siteName: page.siteName }),
+    ...(page?.language !== undefined && { language: page.language }),
+  };
+}
 
 export async function saveClip(repos: PopupRepositories, request: SaveRequest): Promise<SaveOutcome> {
   const { fields, existing, baseline, draftKey, now } = request;
@@ -60,7 +72,12 @@ export async function saveClip(repos: PopupRepositories, request: SaveRequest): 
     const { newId = makeId } = request;
     // A new clipping joins the open issue; on a fresh install that is 第1回, opened now.
     const clipping = await repos.commitClip(
-      createClipping(fields, { issueId: null, clippedBy: settings.memberName }, newId(), now),
+      createClipping(
+        fields,
+        { issueId: null, clippedBy: settings.memberName, ...said(request.page) },
+        newId(),
+        now,
+      ),
       draftKey,
       {
         reclipOf: request.reclipOf ?? undefined,

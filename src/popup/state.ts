@@ -12,9 +12,10 @@ import {
 import type { Issue } from '../core/issue';
 import type { MessageKey, Notice, Translate } from '../core/messages';
 import { removeTrackingParams, type UnclippableReason, unclippableReason, urlMatchKey } from '../core/url';
-import type { TabSource } from '../platform/tabs';
+import type { PageTab, TabSource } from '../platform/tabs';
 import type { PopupRepositories } from '../storage/popup-repositories';
 import type { PopupStart } from '../storage/popup-start';
+import type { PageReading } from './page-reading';
 import { createStore } from './store';
 
 /** The form's `data-state`, part of the e2e contract. */
@@ -42,14 +43,18 @@ export interface PopupServices {
   loadSaveClip?: () => Promise<SaveClipModule>;
   /** Loads the parts only some popups show (components/occasional.ts); tests pass one that fails. */
   loadOccasional?: () => Promise<OccasionalParts>;
+  /** Loads what reads the page itself (page-reading.tsx); tests pass their own page or one that fails. */
+  loadPageReading?: () => Promise<PageReadingModule>;
 }
 
 type SaveClipModule = typeof import('./save-clip');
 /** The parts only some popups show (components/occasional.ts), loaded when one is needed. */
 export type OccasionalParts = typeof import('./components/occasional');
+type PageReadingModule = typeof import('./page-reading');
 
 const importSaveClip = (): Promise<SaveClipModule> => import('./save-clip');
 const importOccasional = (): Promise<OccasionalParts> => import('./components/occasional');
+const importPageReading = (): Promise<PageReadingModule> => import('./page-reading');
 
 /** Runs `task` when the browser is idle (soon after the first paint), or shortly after where it has no idle callback. */
 function whenIdle(task: () => void): void {
@@ -95,6 +100,8 @@ export function createPopupState(services: PopupServices) {
   const conflict = signal<FieldConflict | null>(null);
   /** The published panel and the conflict question, once loaded (needParts). */
   const parts = signal<OccasionalParts | null>(null);
+  /** What the page said of itself and its cleaned title, once read (page-reading.tsx). */
+  const reading = signal<PageReading | undefined>(undefined);
 
   let repositories: PopupRepositories | undefined;
   /** Fields typed in before the database answered; the answer never overwrites them. */
@@ -194,6 +201,8 @@ export function createPopupState(services: PopupServices) {
     services.repositories.catch(() => undefined);
     try {
       const tab = await services.tabs.getTab(tabId);
+      // The page's head describes the tab's page, not a link on it (a context-menu capture).
+      const scripted = !page || page.url === tab?.url;
       if (tab && page) Object.assign(tab, page);
       const reason = tab ? unclippableReason(tab.url) : 'no-tab';
       if (!tab?.url || reason) {
@@ -210,9 +219,15 @@ export function createPopupState(services: PopupServices) {
       usable.value = true;
       tabWasRead();
       whenIdle(warmSave);
+      // Read in parallel with the database; a popup whose page cannot be read clips from the tab alone.
+      const read = (services.loadPageReading ?? importPageReading)()
+        .then((m) => m.readPage(tab as PageTab & PageInfo, scripted))
+        .catch(() => undefined);
       const repos = await services.repositories;
       repositories = repos;
-      answer(baseline, await repos.readPopupStart(tab.url, draftKey));
+      const start = await repos.readPopupStart(tab.url, draftKey);
+      reading.value = (await read)?.(start.newsletter);
+      answer(reading.value ?? baseline, start);
     } catch (error) {
       fail(await storageFailure('errorLoadFailed', error));
     } finally {
@@ -388,6 +403,7 @@ export function createPopupState(services: PopupServices) {
         baseline,
         draftKey,
         reclipOf: reclipping,
+        page: reading.value?.facts,
         settings,
         now: services.now(),
         newId: services.newId,
@@ -454,6 +470,7 @@ export function createPopupState(services: PopupServices) {
     oldNote,
     conflict,
     parts,
+    reading,
     tabRead,
     load,
     edit,

@@ -46,6 +46,22 @@ describe('saveCapture', () => {
     expect(issue?.status).toBe('open');
   });
 
+  it('cleans the title by the member’s rules, as the popup does', async () => {
+    const { db, save } = await setUp();
+    const title = '技術文書の書き方 - Cybozu Inside Out | サイボウズエンジニアのブログ';
+    expect(await save({ url: URL_A, title }, NOW, newId)).toEqual({
+      kind: 'saved',
+      title: '技術文書の書き方',
+    });
+    const settings = createRepositories(db).settings;
+    await settings.saveNewsletter({ ...(await settings.getNewsletter()), titleRules: '* prefix 技術' });
+    const other = 'https://blog.cybozu.io/entry/2022/09/01/120000';
+    expect(await save({ url: other, title }, NOW + 1, newId)).toEqual({
+      kind: 'saved',
+      title: '文書の書き方 - Cybozu Inside Out | サイボウズエンジニアのブログ',
+    });
+  });
+
   it('adds the quote below the note of a page already clipped, once', async () => {
     const { db, save } = await setUp();
     await createRepositories(db).bulk.writeRecords({

@@ -33,11 +33,33 @@ export function articleTitle(url: URL): string {
   return `Article ${slug}`;
 }
 
+/**
+ * What the page's head says of it besides its title, from the query: `canonical` (a
+ * `<link rel=canonical>`), `ogTitle`, `siteName` (`og:title`, `og:site_name`) and `lang` (`<html lang>`,
+ * `ja` when absent).
+ */
+function articleHead(url: URL): string {
+  const param = (name: string) => {
+    const value = url.searchParams.get(name);
+    return value === null ? undefined : escapeHtml(value);
+  };
+  const canonical = param('canonical');
+  const ogTitle = param('ogTitle');
+  const siteName = param('siteName');
+  return [
+    canonical && `<link rel="canonical" href="${canonical}">`,
+    ogTitle && `<meta property="og:title" content="${ogTitle}">`,
+    siteName && `<meta property="og:site_name" content="${siteName}">`,
+  ]
+    .filter(Boolean)
+    .join('');
+}
+
 function articlePage(url: URL): string {
   const title = escapeHtml(articleTitle(url));
   return `<!doctype html>
-<html lang="ja">
-<head><meta charset="utf-8"><title>${title}</title></head>
+<html lang="${escapeHtml(url.searchParams.get('lang') ?? 'ja')}">
+<head><meta charset="utf-8"><title>${title}</title>${articleHead(url)}</head>
 <body><article><h1>${title}</h1><p>テスト用の記事です。</p>
 <p id="two-lines">一行目の文。<br>二行目の文。</p>
 <p><a id="link" href="/article/linked-article?title=%E3%83%AA%E3%83%B3%E3%82%AF%E5%85%88">リンクした記事</a></p>

@@ -11,7 +11,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from 'playwrigh
 import { type ArticleServer, startArticleServer } from './article-server';
 import { CONTROL_PAGE, type ExtensionCopy, prepareExtensionCopy, stripSlash } from './extension-copy';
 import { type FormState, waitForLoadedForm } from './popup';
-import { readDraft, type StoredDraft } from './stored-drafts';
+import { readClippings, readDraft, type StoredDraft } from './stored-drafts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const DEFAULT_DIST = join(REPO_ROOT, 'dist');
@@ -142,6 +142,68 @@ export class Harness {
     return page;
   }
 
+  /**
+   * Clicks the extension's toolbar button on the tab showing `page`, as a person does: Chromium opens
+   * the real popup with the click's activeTab grant (CDP `Extensions.triggerAction`). Playwright does not
+   * attach to an extension's popup, so the popup is reached through the browser's CDP session; the
+   * returned function evaluates an expression in it and gives its value.
+   */
+  async clickToolbarButton(page: Page): Promise<(expression: string) => Promise<unknown>> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser to click the toolbar of');
+    const cdp = await browser.newBrowserCDPSession();
+    type Targets = { targetInfos: { targetId: string; url: string; type: string }[] };
+    const { targetInfos } = (await cdp.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    } as never)) as Targets;
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`no tab shows ${page.url()}`);
+    await cdp.send(
+      'Extensions.triggerAction' as never,
+      { id: this.extensionId, targetId: tab.targetId } as never,
+    );
+    const popupUrl = this.extensionUrl(this.copy.popupPath);
+    let popup: { targetId: string } | undefined;
+    for (const deadline = Date.now() + 10_000; !popup && Date.now() < deadline; await delay(50)) {
+      popup = ((await cdp.send('Target.getTargets')) as Targets).targetInfos.find(
+        (target) => target.type === 'page' && target.url.startsWith(popupUrl),
+      );
+    }
+    if (!popup) throw new Error('the toolbar button opened no popup');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', {
+      targetId: popup.targetId,
+      flatten: false,
+    } as never)) as { sessionId: string };
+    let nextId = 0;
+    return async (expression) => {
+      const id = ++nextId;
+      const answer = new Promise<unknown>((resolve, reject) => {
+        const listener = (event: { sessionId: string; message: string }) => {
+          const message = JSON.parse(event.message) as {
+            id?: number;
+            result?: { result?: { value?: unknown }; exceptionDetails?: { text: string } };
+            error?: { message: string };
+          };
+          if (event.sessionId !== sessionId || message.id !== id) return;
+          cdp.off('Target.receivedMessageFromTarget' as never, listener as never);
+          const failure = message.error?.message ?? message.result?.exceptionDetails?.text;
+          if (failure) reject(new Error(`in the popup: ${failure}`));
+          else resolve(message.result?.result?.value);
+        };
+        cdp.on('Target.receivedMessageFromTarget' as never, listener as never);
+      });
+      const params = { expression, awaitPromise: true, returnByValue: true };
+      await cdp.send(
+        'Target.sendMessageToTarget' as never,
+        {
+          sessionId,
+          message: JSON.stringify({ id, method: 'Runtime.evaluate', params }),
+        } as never,
+      );
+      return answer;
+    };
+  }
+
   /** Opens the popup on `tabId` and waits until it has loaded the tab, clipping and draft. */
   async openPopupReady(tabId: number): Promise<{ popup: Page; state: FormState }> {
     const popup = await this.openPopup(tabId);
@@ -162,6 +224,11 @@ export class Harness {
   }
 
   /** The popup's stored draft for a tab URL (see stored-drafts.ts). */
+  /** Every stored clipping (tests/e2e/stored-drafts.ts readClippings). */
+  async readClippings(): Promise<Record<string, unknown>[]> {
+    return readClippings(await this.controlPage());
+  }
+
   async readDraft(tabUrl: string): Promise<StoredDraft | undefined> {
     return readDraft(await this.controlPage(), tabUrl);
   }

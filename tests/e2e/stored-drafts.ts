@@ -42,3 +42,25 @@ export function readDraft(control: Page, tabUrl: string): Promise<StoredDraft | 
     { dbName: DB_NAME, key: urlMatchKey(tabUrl) },
   );
 }
+
+/** Every stored clipping, as the `clippings` store holds it (none before the database exists). */
+export function readClippings(control: Page): Promise<Record<string, unknown>[]> {
+  return control.evaluate(async (dbName) => {
+    const databases = await indexedDB.databases();
+    if (!databases.some((database) => database.name === dbName)) return [];
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(dbName);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      return await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const request = db.transaction('clippings').objectStore('clippings').getAll();
+        request.onsuccess = () => resolve(request.result as Record<string, unknown>[]);
+        request.onerror = () => reject(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, DB_NAME);
+}

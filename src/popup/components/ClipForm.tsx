@@ -57,6 +57,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
   const current = fields.value;
   const oldNote = state.oldNote.value;
   const parts = state.parts.value;
+  const reading = state.reading.value;
   return (
     <>
       {parts && <parts.ConflictPrompt state={state} t={t} />}
@@ -68,6 +69,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
         disabled={locked}
         onInput={(title) => state.edit({ title })}
       />
+      {reading && <reading.PageChoices state={state} t={t} />}
       <TextField
         id="clip-url"
         testId="clip-url"

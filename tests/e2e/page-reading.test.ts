@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { waitForMarkdown } from './options-page';
+import { field } from './popup';
+import { useHarness } from './use-harness';
+
+const harness = useHarness();
+
+/** A company blog page: its tab title carries an unread counter and the blog's name. */
+const TITLE = '(2) Kubernetes 1.28 へのアップグレード記録 - Example Tech Blog';
+const CLEANED = 'Kubernetes 1.28 へのアップグレード記録';
+
+/**
+ * The page at `localhost`, which the test copy's host permission (127.0.0.1, extension-copy.ts) does not
+ * cover: only a toolbar click's activeTab grant lets the popup read it.
+ */
+function blogPage(slug: string, canonical: string): string {
+  const url = harness().articleUrl(
+    slug,
+    new URLSearchParams({
+      title: TITLE,
+      ogTitle: '(2) Kubernetes 1.28 へのアップグレード記録',
+      siteName: 'Example Tech Blog',
+      canonical,
+      lang: 'ja',
+    }).toString(),
+  );
+  return url.replace('//127.0.0.1:', '//localhost:');
+}
+
+describe('the popup reads what the page says of itself', () => {
+  it('on a toolbar click: cleans the title, keeps the original a click away, offers the canonical URL', async () => {
+    const h = harness();
+    const canonical = `${h.baseUrl}/article/kubernetes-upgrade`;
+    const url = blogPage('kubernetes-upgrade-amp', canonical);
+    const { page } = await h.openTab(url);
+    await page.bringToFront();
+
+    const inPopup = await h.clickToolbarButton(page);
+    const read = (expression: string) => inPopup(expression) as Promise<string | null>;
+    const state = () => read(`document.querySelector('[data-testid="clip-form"]')?.dataset.state ?? null`);
+    const value = (name: string) => read(`document.querySelector('[data-testid="clip-${name}"]').value`);
+    const text = (testId: string) =>
+      read(`document.querySelector('[data-testid="${testId}"]')?.textContent ?? null`);
+    const click = (selector: string) => inPopup(`document.querySelector('${selector}').click()`);
+
+    await expect.poll(state, { timeout: 15_000 }).toBe('new');
+    expect(await value('title')).toBe(CLEANED);
+    expect(await value('url')).toBe(url);
+
+    expect(await text('clip-title-choice')).toBe('元のタイトルに戻す');
+    await click('[data-testid="clip-title-choice"]');
+    await expect.poll(() => value('title')).toBe(TITLE);
+    expect(await text('clip-title-choice')).toBe('整えたタイトルを使う');
+    await click('[data-testid="clip-title-choice"]');
+    await expect.poll(() => value('title')).toBe(CLEANED);
+
+    expect(await text('clip-canonical')).toContain(`このページは正規URLとして ${canonical} を示しています`);
+    await click('[data-testid="clip-canonical"] button');
+    await expect.poll(() => value('url')).toBe(canonical);
+    expect(await text('clip-canonical')).toBeNull();
+
+    await inPopup(`(() => {
+      const note = document.querySelector('[data-testid="clip-note"]');
+      note.value = 'アップグレード手順の記録。';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    })()`);
+    await click('[data-testid="clip-save"]');
+    await expect.poll(state).toBe('saved');
+
+    const stored = (await h.readClippings()).find((clipping) => clipping.url === canonical);
+    expect(stored).toMatchObject({ title: CLEANED, siteName: 'Example Tech Blog', language: 'ja' });
+    const options = await h.openOptions();
+    const markdown = await waitForMarkdown(options, (md) => md.includes(`### ${CLEANED}`));
+    expect(markdown).toContain(`### ${CLEANED}\n\n${canonical}\n\nアップグレード手順の記録。`);
+    await options.close();
+    await page.close();
+  });
+
+  it('without the click’s grant, clips from the tab alone, cleaned by the table', async () => {
+    const h = harness();
+    const url = blogPage('kubernetes-upgrade-tab-only', `${h.baseUrl}/article/other`);
+    const { page, tabId } = await h.openTab(url);
+    // Opened by address, not by the toolbar button: the page cannot be read, the tab's title can.
+    const { popup } = await h.openPopupReady(tabId);
+    expect(await field(popup, 'title').inputValue()).toBe(
+      'Kubernetes 1.28 へのアップグレード記録 - Example Tech Blog',
+    );
+    expect(await popup.getByTestId('clip-title-choice').textContent()).toBe('元のタイトルに戻す');
+    expect(await popup.getByTestId('clip-canonical').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+});
