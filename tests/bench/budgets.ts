@@ -11,8 +11,9 @@ export const SIZE_BUDGETS = {
   // sometimes (the save path, the published panel and conflict question, storage errors' words, the
   // migrations) loads later and is not counted. 13,166 B before the third pass of issue 8.
   popup: 12_000,
-  // Today's size (86.1 KiB on main as of this commit) plus about 5%: it may not grow unnoticed.
-  options: 90.5 * KIB,
+  // Today's size plus about 5%: it may not grow unnoticed. 86.1 KiB when set (issue 8); 91.3 KiB with
+  // the title cleanup rules, their parser and their settings field (issue 9).
+  options: 96 * KIB,
 } as const;
 
 /** How a measured figure is compared with its budget. */

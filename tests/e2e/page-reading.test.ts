@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitForMarkdown } from './options-page';
+import { byTestId, waitForMarkdown } from './options-page';
 import { field } from './popup';
 import { useHarness } from './use-harness';
 
@@ -89,5 +89,34 @@ describe('the popup reads what the page says of itself', () => {
     expect(await popup.getByTestId('clip-canonical').count()).toBe(0);
     await popup.close();
     await page.close();
+  });
+
+  it('cleans by the rules the member wrote on the settings page, and says which lines it cannot read', async () => {
+    const h = harness();
+    const options = await h.openOptions();
+    await byTestId(options, 'nav-settings').click();
+    const rules = byTestId(options, 'setting-title-rules');
+    expect(await rules.inputValue()).toContain('zenn.dev suffix | Zenn');
+    expect(await byTestId(options, 'setting-title-rules-default').textContent()).toContain('既定の規則');
+    await rules.press('Control+End');
+    await rules.pressSequentially('\n127.0.0.1 suffix - 社内ブログ\n127.0.0.1 remove 社内');
+    await expect
+      .poll(() => byTestId(options, 'setting-title-rules-errors').textContent())
+      .toMatch(/^\d+ 行目: 種類がわかりません（この行は使われません）$/);
+    await rules.press('Tab');
+    await expect.poll(() => byTestId(options, 'setting-title-rules-default').count()).toBe(0);
+
+    const { page, tabId } = await h.openTab(
+      h.articleUrl('own-rule', new URLSearchParams({ title: '(1) 監視基盤の移行 - 社内ブログ' }).toString()),
+    );
+    const { popup } = await h.openPopupReady(tabId);
+    // The line in error is left out; the table's rules and the member's own suffix apply.
+    expect(await field(popup, 'title').inputValue()).toBe('監視基盤の移行');
+    await Promise.all([popup.close(), page.close()]);
+
+    await byTestId(options, 'setting-title-rules-reset').click();
+    await expect.poll(() => byTestId(options, 'setting-title-rules-default').count()).toBe(1);
+    expect(await byTestId(options, 'setting-title-rules-errors').textContent()).toBe('');
+    await options.close();
   });
 });

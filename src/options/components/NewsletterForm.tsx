@@ -2,6 +2,7 @@ import type { Weekday } from '../../core/calendar';
 import { updateSettings } from '../settings-actions';
 import { useOptionsState } from '../state';
 import { SyncedField } from './SyncedField';
+import { TitleRulesField } from './TitleRulesField';
 
 export interface NewsletterFormProps {
   language: string;
@@ -12,7 +13,8 @@ const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 const topicsOf = (value: string): string[] => value.split(/[,、\s]+/).filter(Boolean);
 
 /**
- * The newsletter's name, intro template, meeting day, the member's own name and Zenn front matter.
+ * The newsletter's name, intro template, meeting day, the member's own name, Zenn front matter and the
+ * title cleanup rules.
  * Each is saved as it is typed, like the rest of the page: there is no save button to forget.
  */
 export function NewsletterForm({ language }: NewsletterFormProps) {
@@ -92,6 +94,7 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           )
         }
       />
+      <TitleRulesField />
     </div>
   );
 }

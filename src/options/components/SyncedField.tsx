@@ -1,6 +1,7 @@
+import type { ComponentChildren } from 'preact';
 import { useLayoutEffect } from 'preact/hooks';
 import { SharedTextConflict } from '../../ui/SharedTextConflict';
-import { type SharedTextOptions, useSharedText } from '../../ui/use-shared-text';
+import { type SharedTextField, type SharedTextOptions, useSharedText } from '../../ui/use-shared-text';
 import { useOptionsState } from '../state';
 
 export interface SyncedFieldProps {
@@ -15,12 +16,30 @@ export interface SyncedFieldProps {
   /** A textarea of this many rows instead of a single-line input. */
   rows?: number;
   help?: string;
+  /** Browser spell checking of a textarea (a single-line input never has it); on unless false. */
+  spellcheck?: boolean;
   /** Told the text the field shows whenever it changes (typed, or taken from elsewhere), before paint. */
   onShown?: (value: string) => void;
+  /**
+   * What follows the field (its errors, a reset button), given the field: a control that changes the
+   * text goes through `input`, as typing does, so unsaved text is replaced, not raced by a second write.
+   */
+  children?: (field: SharedTextField) => ComponentChildren;
 }
 
 /** A text field of the page (a setting, the afterword), saved as it is typed and following changes made in another tab (useSharedText). */
-export function SyncedField({ id, label, stored, formOf, save, rows, help, onShown }: SyncedFieldProps) {
+export function SyncedField({
+  id,
+  label,
+  stored,
+  formOf,
+  save,
+  rows,
+  help,
+  spellcheck,
+  onShown,
+  children,
+}: SyncedFieldProps) {
   const { t } = useOptionsState().services;
   const field = useSharedText({ stored, save, formOf });
   // A layout effect runs in the same task as the input event, so what follows the text (the issue's
@@ -37,7 +56,12 @@ export function SyncedField({ id, label, stored, formOf, save, rows, help, onSho
     <div class="field">
       <label for={id}>{label}</label>
       {rows ? (
-        <textarea {...common} rows={rows} onInput={(event) => field.input(event.currentTarget.value)} />
+        <textarea
+          {...common}
+          rows={rows}
+          spellcheck={spellcheck}
+          onInput={(event) => field.input(event.currentTarget.value)}
+        />
       ) : (
         <input
           {...common}
@@ -52,6 +76,7 @@ export function SyncedField({ id, label, stored, formOf, save, rows, help, onSho
         </span>
       )}
       <SharedTextConflict field={field} t={t} testId={id} />
+      {children?.(field)}
     </div>
   );
 }
