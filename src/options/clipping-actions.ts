@@ -1,4 +1,5 @@
 import { moveToSection, moveWithinSection, nudge, sectionItems } from '../core/arrange';
+import { type Category, sortCategories } from '../core/category';
 import {
   type Clipping,
   type ClippingFields,
@@ -142,15 +143,29 @@ export async function removeClipping(state: OptionsState, id: string): Promise<v
 export async function undoRemove(state: OptionsState): Promise<void> {
   const restored = state.notice.value?.undo;
   if (!restored || restored.length === 0) return;
+  let movedTo: Category | undefined;
   const done = await state.write(
     async (repos) => {
-      await repos.deletions.restoreClippings(restored);
-      return restored;
+      // A category deleted since leaves nowhere to go back to: the first category takes the items,
+      // and the notice says so (else the next export would be a file that import refuses).
+      const categories = sortCategories(await repos.categories.list());
+      const home = categories[0];
+      const known = new Set(categories.map((category) => category.id));
+      const back = restored.map((clipping) => {
+        if (known.has(clipping.categoryId) || !home) return clipping;
+        movedTo = home;
+        return { ...clipping, categoryId: home.id };
+      });
+      await repos.deletions.restoreClippings(back);
+      return back;
     },
     (back) => state.mergeClippings(back),
     (back) => back.map((clipping) => clipping.id),
   );
-  if (done) state.say('success', 'restored', restored[0]?.title ?? '');
+  if (!done) return;
+  const title = restored[0]?.title ?? '';
+  if (movedTo) state.say('success', 'restoredToCategory', [title, movedTo.label]);
+  else state.say('success', 'restored', title);
 }
 
 function sectionOf(state: OptionsState, item: Clipping): Clipping[] {
