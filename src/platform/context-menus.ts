@@ -1,4 +1,4 @@
-import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import browser, { type Menus } from 'webextension-polyfill';
 import type { CaptureOutcome, MenuPorts } from '../background/menu';
 import type { Capture, CaptureSources, MenuEntry } from '../core/capture';
 import { captureToSearch, MENU_ENTRIES } from '../core/capture';
@@ -116,4 +116,3 @@ export function createBrowserMenuPorts(
   };
 }
 
-export type { Menus, Tabs };
