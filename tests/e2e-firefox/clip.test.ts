@@ -38,6 +38,38 @@ describe('in Firefox', () => {
     await article.page.close();
   });
 
+  it('reads the page’s head: a cleaned title, the original a click away, the canonical URL offered', async () => {
+    const canonical = `${harness.articleUrl('firefox-canonical', '')}`.replace(/\?.*$/, '');
+    const article = await harness.openArticle('firefox-head', '(4) Firefox で読む記事 | サンプルブログ', {
+      ogTitle: 'Firefox で読む記事',
+      siteName: 'サンプルブログ',
+      canonical,
+      lang: 'ja-JP',
+    });
+    const popup = await openPopup(article.tabId, 'new');
+    expect(await value(popup, 'clip-title')).toBe('Firefox で読む記事');
+    await popup.click('[data-testid="clip-title-choice"]');
+    expect(await value(popup, 'clip-title')).toBe('(4) Firefox で読む記事 | サンプルブログ');
+    await popup.click('[data-testid="clip-title-choice"]');
+    expect(await value(popup, 'clip-title')).toBe('Firefox で読む記事');
+    expect(await text(popup, 'clip-canonical')).toContain(
+      `このページは正規URLとして ${canonical} を示しています`,
+    );
+    await popup.click('[data-testid="clip-canonical"] button');
+    expect(await value(popup, 'clip-url')).toBe(canonical);
+    await typeNote(popup, '正規URLで保存する。');
+    await popup.click('[data-testid="clip-save"]');
+    await popup.waitForSelector(form('saved'));
+    await popup.close();
+
+    const options = await openIssueWith(harness, '### Firefox で読む記事');
+    expect(await text(options, 'issue-markdown')).toContain(
+      `### Firefox で読む記事\n\n${canonical}\n\n正規URLで保存する。`,
+    );
+    await options.close();
+    await article.page.close();
+  });
+
   it('opens an already clipped page as that clipping and saves the edit in place', async () => {
     const article = await harness.openArticle('firefox-edit', '二度開く記事');
     const first = await openPopup(article.tabId, 'new');

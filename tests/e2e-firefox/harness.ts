@@ -115,8 +115,10 @@ export class FirefoxHarness {
     return `${this.extensionUrl(this.manifest.action.default_popup)}?tabId=${tabId}`;
   }
 
-  articleUrl(slug: string, title: string): string {
-    return `${this.server.origin}/article/${encodeURIComponent(slug)}?${new URLSearchParams({ title })}`;
+  /** An article page; `head` adds to its query what its head should say (tests/e2e/article-server.ts). */
+  articleUrl(slug: string, title: string, head: Record<string, string> = {}): string {
+    const query = new URLSearchParams({ title, ...head });
+    return `${this.server.origin}/article/${encodeURIComponent(slug)}?${query}`;
   }
 
   /**
@@ -141,8 +143,12 @@ export class FirefoxHarness {
   }
 
   /** Opens an article in a new tab and finds its tab id. */
-  async openArticle(slug: string, title: string): Promise<{ page: Page; tabId: number; url: string }> {
-    const url = this.articleUrl(slug, title);
+  async openArticle(
+    slug: string,
+    title: string,
+    head: Record<string, string> = {},
+  ): Promise<{ page: Page; tabId: number; url: string }> {
+    const url = this.articleUrl(slug, title, head);
     const page = await this.browser.newPage();
     await page.goto(url);
     const control = await this.open(this.extensionUrl(CONTROL_PAGE), 'title');
