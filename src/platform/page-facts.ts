@@ -9,6 +9,7 @@ function readHead() {
     document.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content');
   const canonical = document.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
   return {
+    url: location.href,
     canonical: canonical?.href,
     ogTitle: meta('og:title'),
     siteName: meta('og:site_name'),

@@ -1,7 +1,7 @@
 import type { PageInfo } from '../core/draft';
 import type { Translate } from '../core/messages';
 import { canonicalOffer, captureTitle, type PageFacts, pageFactsOf, titleRulesOf } from '../core/page-facts';
-import { removeTrackingParams } from '../core/url';
+import { removeTrackingParams, urlMatchKey } from '../core/url';
 import { readPageHead } from '../platform/page-facts';
 import type { PopupState } from './state';
 
@@ -20,15 +20,18 @@ export interface PageReading extends PageInfo {
 }
 
 /**
- * Reads the page's head when `scripted` (the popup clips the tab's own page, not a link on it), then
- * answers for the settings the database holds. `readHead` is the page access (tests pass their own).
+ * Reads the page's head, then answers for the settings the database holds. `readHead` is the page
+ * access (tests pass their own). What the page says counts only for the address it says it from: not
+ * for a link on it that the context menu captured, nor after the tab went elsewhere.
  */
 export async function readPage(
   tab: PageInfo & { id: number },
-  scripted: boolean,
   readHead: (tabId: number) => Promise<unknown> = readPageHead,
 ): Promise<(settings: unknown) => PageReading> {
-  const facts = pageFactsOf(scripted ? await readHead(tab.id) : undefined, tab.url);
+  const head = await readHead(tab.id);
+  const from = (head as { url?: unknown } | undefined)?.url;
+  const facts =
+    typeof from === 'string' && urlMatchKey(from) === urlMatchKey(tab.url) ? pageFactsOf(head, tab.url) : {};
   return (settings) => ({
     url: removeTrackingParams(tab.url),
     original: tab.title.trim(),

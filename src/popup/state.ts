@@ -56,10 +56,9 @@ const importSaveClip = (): Promise<SaveClipModule> => import('./save-clip');
 const importOccasional = (): Promise<OccasionalParts> => import('./components/occasional');
 const importPageReading = (): Promise<PageReadingModule> => import('./page-reading');
 
-/** Runs `task` when the browser is idle (soon after the first paint), or shortly after where it has no idle callback. */
+/** Runs `task` when the browser is idle, soon after the first paint (every browser this targets has it). */
 function whenIdle(task: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 500 });
-  else setTimeout(task, 0);
+  requestIdleCallback(task, { timeout: 500 });
 }
 
 const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
@@ -201,8 +200,6 @@ export function createPopupState(services: PopupServices) {
     services.repositories.catch(() => undefined);
     try {
       const tab = await services.tabs.getTab(tabId);
-      // The page's head describes the tab's page, not a link on it (a context-menu capture).
-      const scripted = !page || page.url === tab?.url;
       if (tab && page) Object.assign(tab, page);
       const reason = tab ? unclippableReason(tab.url) : 'no-tab';
       if (!tab?.url || reason) {
@@ -221,13 +218,24 @@ export function createPopupState(services: PopupServices) {
       whenIdle(warmSave);
       // Read in parallel with the database; a popup whose page cannot be read clips from the tab alone.
       const read = (services.loadPageReading ?? importPageReading)()
-        .then((m) => m.readPage(tab as PageTab & PageInfo, scripted))
+        .then((m) => m.readPage(tab as PageTab & PageInfo))
         .catch(() => undefined);
       const repos = await services.repositories;
       repositories = repos;
       const start = await repos.readPopupStart(tab.url, draftKey);
-      reading.value = (await read)?.(start.newsletter);
-      answer(reading.value ?? baseline, start);
+      answer(baseline, start);
+      // Never waited for: a page slow to answer must not hold the stored clipping or draft back. A new
+      // clipping's title is cleaned only while the field holds the tab's title as the popup opened with
+      // it (nothing typed, no draft's own title), field and baseline alike.
+      void read.then((found) => {
+        const page = found?.(start.newsletter);
+        reading.value = page;
+        if (page && status.value === 'new' && fields.value.title === baseline.title) {
+          const { title } = page;
+          baseline = { ...baseline, title };
+          fields.value = { ...fields.value, title };
+        }
+      });
     } catch (error) {
       fail(await storageFailure('errorLoadFailed', error));
     } finally {

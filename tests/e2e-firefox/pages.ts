@@ -60,6 +60,17 @@ export async function waitForText(
   throw new Error(`${testId} never showed what was expected; it showed: ${last}`);
 }
 
+/** Polls from here until the field `testId` holds `expected` (waitForText's rule on `new Function`). */
+export async function waitForValue(page: Page, testId: string, expected: string): Promise<void> {
+  let last = '';
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; ) {
+    last = await value(page, testId).catch(() => '');
+    if (last === expected) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`${testId} never held ${JSON.stringify(expected)}; it held ${JSON.stringify(last)}`);
+}
+
 /** Opens the options page once its issue's Markdown holds `expected`. */
 export async function openIssueWith(harness: FirefoxHarness, expected: string): Promise<Page> {
   const options = await harness.open(harness.optionsUrl, '[data-testid="issue-markdown"]');

@@ -44,7 +44,8 @@ describe('the popup reads what the page says of itself', () => {
     const click = (selector: string) => inPopup(`document.querySelector('${selector}').click()`);
 
     await expect.poll(state, { timeout: 15_000 }).toBe('new');
-    expect(await value('title')).toBe(CLEANED);
+    // The page is read beside the database, never before its answer: the title follows a moment later.
+    await expect.poll(() => value('title')).toBe(CLEANED);
     expect(await value('url')).toBe(url);
 
     expect(await text('clip-title-choice')).toBe('元のタイトルに戻す');
@@ -82,9 +83,9 @@ describe('the popup reads what the page says of itself', () => {
     const { page, tabId } = await h.openTab(url);
     // Opened by address, not by the toolbar button: the page cannot be read, the tab's title can.
     const { popup } = await h.openPopupReady(tabId);
-    expect(await field(popup, 'title').inputValue()).toBe(
-      'Kubernetes 1.28 へのアップグレード記録 - Example Tech Blog',
-    );
+    await expect
+      .poll(() => field(popup, 'title').inputValue())
+      .toBe('Kubernetes 1.28 へのアップグレード記録 - Example Tech Blog');
     expect(await popup.getByTestId('clip-title-choice').textContent()).toBe('元のタイトルに戻す');
     expect(await popup.getByTestId('clip-canonical').count()).toBe(0);
     await popup.close();
@@ -111,7 +112,7 @@ describe('the popup reads what the page says of itself', () => {
     );
     const { popup } = await h.openPopupReady(tabId);
     // The line in error is left out; the table's rules and the member's own suffix apply.
-    expect(await field(popup, 'title').inputValue()).toBe('監視基盤の移行');
+    await expect.poll(() => field(popup, 'title').inputValue()).toBe('監視基盤の移行');
     await Promise.all([popup.close(), page.close()]);
 
     await byTestId(options, 'setting-title-rules-reset').click();

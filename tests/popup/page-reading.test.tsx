@@ -28,6 +28,7 @@ const BLOG: PageTab = {
   title: 'Kubernetes 1.28 へのアップグレード記録 - Example Tech Blog',
 };
 const BLOG_HEAD = {
+  url: BLOG.url,
   canonical: 'https://tech.example.co.jp/entry/2023/09/kubernetes-upgrade',
   ogTitle: 'Kubernetes 1.28 へのアップグレード記録',
   siteName: 'Example Tech Blog',
@@ -57,7 +58,7 @@ async function renderPopup({ tab, head, repos, page, loadPageReading }: Setup) {
       loadPageReading ??
       (async () => ({
         ...pageReading,
-        readPage: (shown, scripted) => pageReading.readPage(shown, scripted, readHead),
+        readPage: (shown) => pageReading.readPage(shown, readHead),
       })),
   });
   const loading = state.load(undefined, page);
@@ -80,7 +81,7 @@ describe('popup: the page’s title, cleaned', () => {
   it('starts a new clipping from the cleaned title, the original one click away and back', async () => {
     const { repositories } = await renderPopup({ tab: ZENN });
     await waitForState('new');
-    expect(title().value).toBe(ZENN_TITLE);
+    await waitFor(() => expect(title().value).toBe(ZENN_TITLE));
     const choice = titleChoice();
     expect(choice?.textContent).toBe('元のタイトルに戻す');
     expect(choice?.title).toBe(`元のタイトル: ${ZENN.title}`);
@@ -101,7 +102,7 @@ describe('popup: the page’s title, cleaned', () => {
   it('offers no choice for a title with nothing to clean, or once the member typed their own', async () => {
     await renderPopup({ tab: { ...ZENN, title: ZENN_TITLE } });
     await waitForState('new');
-    expect(title().value).toBe(ZENN_TITLE);
+    await waitFor(() => expect(title().value).toBe(ZENN_TITLE));
     expect(titleChoice()).toBeNull();
 
     document.body.replaceChildren();
@@ -129,7 +130,7 @@ describe('popup: the page’s title, cleaned', () => {
     );
     await renderPopup({ tab: ZENN, repos });
     await waitForState('existing');
-    expect(title().value).toBe(ZENN.title);
+    await waitFor(() => expect(title().value).toBe(ZENN.title));
     // The stored title is the original one: the cleaned one is a click away.
     expect(titleChoice()?.textContent).toBe('整えたタイトルを使う');
 
@@ -145,7 +146,7 @@ describe('popup: the page’s title, cleaned', () => {
     });
     await renderPopup({ tab: other, repos });
     await waitForState('new');
-    expect(title().value).toBe('下書きで直したタイトル');
+    await waitFor(() => expect(title().value).toBe('下書きで直したタイトル'));
   });
 
   it('cleans with the member’s own rules from the settings', async () => {
@@ -165,7 +166,7 @@ describe('popup: the page’s title, cleaned', () => {
       Promise.reject(new TypeError('Failed to fetch dynamically imported module'));
     await renderPopup({ tab: ZENN, loadPageReading });
     await waitForState('new');
-    expect(title().value).toBe(ZENN.title);
+    await waitFor(() => expect(title().value).toBe(ZENN.title));
     expect(titleChoice()).toBeNull();
     expect(screen.queryByRole('alert')?.textContent ?? '').toBe('');
   });
@@ -176,7 +177,7 @@ describe('popup: what the page says of itself', () => {
     const { readHead } = await renderPopup({ tab: BLOG, head: BLOG_HEAD });
     await waitForState('new');
     expect(readHead).toHaveBeenCalledWith(BLOG.id);
-    expect(title().value).toBe('Kubernetes 1.28 へのアップグレード記録');
+    await waitFor(() => expect(title().value).toBe('Kubernetes 1.28 へのアップグレード記録'));
   });
 
   it('offers the canonical URL in one click when it is another address', async () => {
@@ -188,6 +189,40 @@ describe('popup: what the page says of itself', () => {
     fireEvent.click(screen.getByRole('button', { name: '正規URLを使う' }));
     expect(url().value).toBe(BLOG_HEAD.canonical);
     expect(screen.queryByTestId('clip-canonical')).toBeNull();
+  });
+
+  it('takes nothing from a head read at another address (the tab went elsewhere)', async () => {
+    await renderPopup({ tab: BLOG, head: { ...BLOG_HEAD, url: 'https://tech.example.co.jp/' } });
+    await waitForState('new');
+    await waitFor(() => expect(title().value).toBe(BLOG.title));
+    expect(screen.queryByTestId('clip-canonical')).toBeNull();
+  });
+
+  it('never holds the stored clipping back for a page slow to answer, nor cleans over typing', async () => {
+    let answer = (_head: unknown) => {};
+    const slow = new Promise((resolve) => {
+      answer = resolve;
+    });
+    const repositories = await freshRepositories();
+    const state = createPopupState({
+      tabs: { getTab: async () => ({ ...BLOG }) },
+      repositories: Promise.resolve(repositories),
+      t,
+      now: () => 1_700_000_000_000,
+      newId: () => crypto.randomUUID(),
+      loadPageReading: async () => ({
+        ...pageReading,
+        readPage: (shown) => pageReading.readPage(shown, () => slow),
+      }),
+    });
+    render(<App state={state} t={t} onOpenOptions={() => {}} onOpenPublished={() => {}} />);
+    await state.load();
+    await waitForState('new');
+    await waitFor(() => expect(title().value).toBe(BLOG.title));
+    fireEvent.input(title(), { target: { value: '自分で付けた題' } });
+    answer(BLOG_HEAD);
+    await waitFor(() => expect(screen.queryByTestId('clip-canonical')).not.toBeNull());
+    expect(title().value).toBe('自分で付けた題');
   });
 
   it('offers nothing when the canonical URL is the page’s own', async () => {
@@ -208,7 +243,7 @@ describe('popup: what the page says of itself', () => {
   it('stores neither for a page that said nothing or could not be read', async () => {
     const { repositories } = await renderPopup({ tab: BLOG, head: undefined });
     await waitForState('new');
-    expect(title().value).toBe(BLOG.title);
+    await waitFor(() => expect(title().value).toBe(BLOG.title));
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('saved');
     const saved = await editableFor(repositories.clippings, BLOG.url as string);
@@ -216,14 +251,13 @@ describe('popup: what the page says of itself', () => {
     expect(saved && 'language' in saved).toBe(false);
   });
 
-  it('does not read the page for a link captured on it', async () => {
+  it('does not take the page’s head for a link captured on it', async () => {
     const link = {
       url: 'https://kubernetes.io/blog/2023/08/15/kubernetes-v1-28-release/',
       title: 'v1.28 | Kubernetes',
     };
-    const { readHead } = await renderPopup({ tab: BLOG, head: BLOG_HEAD, page: link });
+    await renderPopup({ tab: BLOG, head: BLOG_HEAD, page: link });
     await waitForState('new');
-    expect(readHead).not.toHaveBeenCalled();
     expect(url().value).toBe(link.url);
     // The table still cleans the link's own text.
     expect(title().value).toBe('v1.28');

@@ -13,6 +13,11 @@ Object.assign(happyDOM.settings, NO_NETWORK, {
 
 afterEach(() => cleanup());
 
+// happy-dom has no idle callbacks, which every browser the extension targets has (Chrome 116+,
+// Firefox 140+): the popup preloads its save path with one.
+globalThis.requestIdleCallback ??= (callback) =>
+  setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 0 }), 0) as unknown as number;
+
 /**
  * Tests never reach the network. happy-dom fetches what a page asks for (a link opened in a new page,
  * a frame), and an unreachable host costs an ENOTFOUND stack in the output; every request made from a
