@@ -11,6 +11,11 @@ export interface Issue {
   date: string;
   /** The clipping named in the Zenn article title; null means the first item. */
   headlineId: string | null;
+  /**
+   * The topic the Zenn article title names (`{topic}の話題など`), as the team writes it; blank or absent
+   * means the headline item's title.
+   */
+  topic?: string;
   /** あとがき; the section is left out while this is blank. */
   afterword: string;
   status: 'open' | 'published';

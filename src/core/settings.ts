@@ -17,7 +17,20 @@ export interface NewsletterSettings {
    * in error included; null for the built-in table, which then follows the table of each new version.
    */
   titleRules: string | null;
+  /**
+   * The signature line after あとがき (「サイボウズ Necoチーム 😺」): Markdown, `{{name}}`, `{{number}}` and
+   * `{{date}}` filled in per issue; left out while blank.
+   */
+  footerTemplate: string;
+  /** Zenn's article type: `tech` for technical articles, `idea` for the rest. */
+  zennType: ZennType;
+  /** The Zenn Publication the team publishes under (`publication_name`); blank for a personal article. */
+  publicationName: string;
+  /** The article file's slug, `{name}`, `{number}` and `{date}` filled in, then slugified. */
+  slugPattern: string;
 }
+
+export type ZennType = 'tech' | 'idea';
 
 export const DEFAULT_SETTINGS: NewsletterSettings = {
   name: 'Weekly',
@@ -28,6 +41,10 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   emoji: '📰',
   topics: [],
   titleRules: null,
+  footerTemplate: '',
+  zennType: 'idea',
+  publicationName: '',
+  slugPattern: '{name}-{date}',
 };
 
 export interface TemplateValues {
@@ -49,8 +66,16 @@ const isWeekday = (value: unknown): value is Weekday =>
 /** Settings read back from storage: each field that is missing or of the wrong type falls back to its default. */
 export function parseNewsletterSettings(value: unknown): NewsletterSettings {
   const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const text = (key: 'name' | 'introTemplate' | 'memberName' | 'emoji') =>
-    typeof record[key] === 'string' ? (record[key] as string) : DEFAULT_SETTINGS[key];
+  const text = (
+    key:
+      | 'name'
+      | 'introTemplate'
+      | 'memberName'
+      | 'emoji'
+      | 'footerTemplate'
+      | 'publicationName'
+      | 'slugPattern',
+  ) => (typeof record[key] === 'string' ? (record[key] as string) : DEFAULT_SETTINGS[key]);
   const topics = Array.isArray(record.topics)
     ? record.topics.filter((topic) => typeof topic === 'string')
     : // A copy: an edit to the returned settings must not change the defaults.
@@ -65,5 +90,10 @@ export function parseNewsletterSettings(value: unknown): NewsletterSettings {
       : DEFAULT_SETTINGS.meetingWeekday,
     topics,
     titleRules: typeof record.titleRules === 'string' ? record.titleRules : null,
+    footerTemplate: text('footerTemplate'),
+    zennType:
+      record.zennType === 'tech' || record.zennType === 'idea' ? record.zennType : DEFAULT_SETTINGS.zennType,
+    publicationName: text('publicationName'),
+    slugPattern: text('slugPattern'),
   };
 }

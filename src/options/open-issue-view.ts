@@ -7,6 +7,7 @@ import {
   type IssueSource,
   renderAfterwordBlocks,
   renderedSections,
+  renderFooter,
   renderHeadBlocks,
   renderSectionBlocks,
   renderZennTitle,
@@ -127,9 +128,13 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
       : renderSectionBlocks({ id }, openItems.value, categories.value, before.taken);
   });
   const openAfterword = computed(() => openSource.value?.issue.afterword ?? '');
+  const openFooter = computed(() => {
+    const source = openSource.value;
+    return source ? renderFooter(source.issue, source.settings) : '';
+  });
   const openTail = computed(() => {
     const taken = openSectionRuns.value.at(-1)?.taken ?? openHead.value?.taken ?? [];
-    return openHead.value ? renderAfterwordBlocks(openAfterword.value, taken) : NO_BLOCKS;
+    return openHead.value ? renderAfterwordBlocks(openAfterword.value, taken, openFooter.value) : NO_BLOCKS;
   });
   let runs: (readonly string[])[] = [];
   /** The blocks in runs (head, each section, afterword), each run the same array while it is unchanged. */

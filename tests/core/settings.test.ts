@@ -91,6 +91,10 @@ describe('parseNewsletterSettings', () => {
     emoji: '🗞️',
     topics: ['react', 'typescript'],
     titleRules: '* counter\nexample.com suffix | Example',
+    footerTemplate: '週刊ソダ編集部 {{number}}',
+    zennType: 'tech',
+    publicationName: 'soda_team',
+    slugPattern: 'soda-{number}-{date}',
   };
 
   it.each([
@@ -131,6 +135,11 @@ describe('parseNewsletterSettings', () => {
     ['titleRules', 42],
     ['titleRules', ['* counter']],
     ['titleRules', undefined],
+    ['footerTemplate', 7],
+    ['zennType', 'news'],
+    ['zennType', null],
+    ['publicationName', false],
+    ['slugPattern', ['{name}']],
     ['meetingWeekday', '5'],
     ['meetingWeekday', -1],
     ['meetingWeekday', 7],
@@ -162,12 +171,16 @@ describe('parseNewsletterSettings', () => {
     const parsed = parseNewsletterSettings({ ...custom, theme: 'dark', version: 3 });
     expect(Object.keys(parsed).sort()).toEqual([
       'emoji',
+      'footerTemplate',
       'introTemplate',
       'meetingWeekday',
       'memberName',
       'name',
+      'publicationName',
+      'slugPattern',
       'titleRules',
       'topics',
+      'zennType',
     ]);
   });
 

@@ -35,6 +35,10 @@ describe('settings repository: newsletter', () => {
     emoji: '🗞️',
     topics: ['react', 'typescript'],
     titleRules: '# 自分用\nzenn.dev suffix | Zenn',
+    footerTemplate: '山田 花子',
+    zennType: 'tech',
+    publicationName: 'yamada',
+    slugPattern: '{name}-{number}',
   };
 
   it('gives the defaults in a fresh database', async () => {

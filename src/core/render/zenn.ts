@@ -121,7 +121,20 @@ export function renderZennParts({ issue, clippings, categories, settings }: Issu
   const head = renderHeadBlocks(issue, settings);
   const sections = renderSectionBlocks(issue, clippings, categories, head.taken);
   const before = sections.at(-1)?.taken ?? head.taken;
-  return [head, ...sections, { blocks: renderAfterwordBlocks(issue.afterword, before), taken: [] }];
+  const footer = renderFooter(issue, settings);
+  return [head, ...sections, { blocks: renderAfterwordBlocks(issue.afterword, before, footer), taken: [] }];
+}
+
+/** The settings' footer template filled in for this issue (still as typed: renderAfterwordBlocks confines it). */
+export function renderFooter(
+  issue: Pick<Issue, 'number' | 'date'>,
+  settings: Pick<NewsletterSettings, 'name' | 'footerTemplate'>,
+): string {
+  return fillTemplate(settings.footerTemplate, {
+    name: settings.name.trim(),
+    number: issue.number,
+    date: issue.date,
+  });
 }
 
 /** The issue's `#` heading and its intro from the settings' template. */
@@ -155,10 +168,16 @@ export function renderSectionBlocks(
   });
 }
 
-/** The `## あとがき` heading and the afterword, after the labels `taken` by every block before them. */
-export function renderAfterwordBlocks(afterword: string, taken: readonly string[]): string[] {
-  const text = renderNote(afterword, 'afterword', new Set(taken));
-  return text === '' ? [] : ['## あとがき', text];
+/**
+ * The `## あとがき` heading and the afterword, then the footer (the signature line, renderFooter), after
+ * the labels `taken` by every block before them. Each is left out while blank; the footer goes through
+ * the same confinement as every note, so no footer can break the issue above it.
+ */
+export function renderAfterwordBlocks(afterword: string, taken: readonly string[], footer = ''): string[] {
+  const labels = new Set(taken);
+  const text = renderNote(afterword, 'afterword', labels);
+  const signature = renderNote(footer, 'footer', labels);
+  return [...(text === '' ? [] : ['## あとがき', text]), ...(signature === '' ? [] : [signature])];
 }
 
 /**
@@ -167,10 +186,11 @@ export function renderAfterwordBlocks(afterword: string, taken: readonly string[
  */
 export function renderZennTitle({ issue, clippings, categories, settings }: IssueSource): string {
   const rendered = renderedSections(issue, clippings, categories).flatMap((section) => section.items);
-  const headline = headlineItem(issue, rendered);
   const heading = issueHeading(issue, settings);
-  if (!headline) return heading;
+  // The team's own words for the topic, else the headline item's title.
+  const topic = (issue.topic ?? '').replace(/\s+/g, ' ').trim() || headlineItem(issue, rendered)?.title;
+  if (!topic) return heading;
   // The team puts a space between Latin and Japanese text: `Cilium BGP Control Plane の話題など`.
-  const space = /[\x21-\x7e]$/.test(headline.title) ? ' ' : '';
-  return `${headline.title}${space}の話題など: ${heading}`;
+  const space = /[\x21-\x7e]$/.test(topic) ? ' ' : '';
+  return `${topic}${space}の話題など: ${heading}`;
 }

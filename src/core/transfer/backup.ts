@@ -105,6 +105,7 @@ const ISSUE_FIELDS = {
   date: { type: 'string', rule: 'iso-date' },
   // Not checked against the clippings: a headline whose clipping was deleted falls back to the first item.
   headlineId: NULLABLE_ID,
+  topic: { ...TEXT, optional: true },
   afterword: TEXT,
   status: { type: 'string', rule: 'issue-status' },
   createdAt: TIMESTAMP,
@@ -127,6 +128,11 @@ const SETTINGS_FIELDS = {
   topics: { type: 'array', items: TEXT },
   // Absent from files made before title cleanup: the built-in rules.
   titleRules: { type: 'string-or-null', optional: true },
+  // The four below are absent from files made before they existed: the defaults.
+  footerTemplate: { ...TEXT, optional: true },
+  zennType: { type: 'string', rule: 'zenn-type', optional: true },
+  publicationName: { ...TEXT, optional: true },
+  slugPattern: { ...TEXT, optional: true },
 } satisfies Record<keyof NewsletterSettings, FieldShape>;
 
 const DELETION_FIELDS = { id: ID, deletedBy: TEXT, deletedAt: TIMESTAMP } satisfies Record<

@@ -334,6 +334,34 @@ describe('renderZenn', () => {
     expect(markdown).toContain(`### A\n\n@[card](${sched})\n`);
   });
 
+  it('ends with the footer after あとがき, its placeholders filled in, or alone without an afterword', () => {
+    const footerTemplate = 'サイボウズ Necoチーム 😺 ({{name}} 第{{number}}回)';
+    const signed = (afterword: string) =>
+      renderZenn(
+        source([clip({ id: 'a', title: 'A' })], {
+          issue: { ...ISSUE, afterword },
+          settings: { ...SETTINGS, footerTemplate },
+        }),
+      );
+    expect(signed('また来週。')).toMatch(
+      /## あとがき\n\nまた来週。\n\nサイボウズ Necoチーム 😺 \(Neco Weekly 第41回\)\n$/,
+    );
+    expect(signed('')).toMatch(
+      /https:\/\/example\.com\/a\n\nサイボウズ Necoチーム 😺 \(Neco Weekly 第41回\)\n$/,
+    );
+  });
+
+  it('confines the footer like every note: it cannot add a heading or end a block above it', () => {
+    const markdown = renderZenn(
+      source([clip({ id: 'a', title: 'A' })], {
+        issue: { ...ISSUE, afterword: '```\nコード' },
+        settings: { ...SETTINGS, footerTemplate: '# 見出し\n:::\n[^1]: 脚注' },
+      }),
+    );
+    expect(markdown).not.toMatch(/^# 見出し$/m);
+    expect(markdown.match(/^## /gm)).toHaveLength(2);
+  });
+
   it.each([
     ['empty', ''],
     ['blank', ' \n\t\u3000\r\n'],
@@ -453,6 +481,25 @@ describe('renderZennTitle', () => {
     expect(titled(null, [])).toBe('Neco Weekly (2023-09-15号)');
     const carried = clip({ id: 'cilium', title: 'Cilium BGP Control Plane', carryOver: true });
     expect(titled('cilium', [carried])).toBe('Neco Weekly (2023-09-15号)');
+  });
+
+  it('names the topic the team wrote instead of the headline’s title', () => {
+    const topical = (topic: string) =>
+      renderZennTitle(source(articles, { issue: { ...ISSUE, headlineId: 'japanese', topic } }));
+    expect(topical('Cilium BGP Control Plane')).toBe(
+      'Cilium BGP Control Plane の話題など: Neco Weekly (2023-09-15号)',
+    );
+    expect(topical('BGP と Cilium')).toBe('BGP と Cilium の話題など: Neco Weekly (2023-09-15号)');
+    expect(topical('監視基盤')).toBe('監視基盤の話題など: Neco Weekly (2023-09-15号)');
+    // Blank or spaced out: the headline's title, and the topic on one line.
+    expect(topical('  \n ')).toBe(
+      'Cilium BGP Control Plane 使ってみましたの話題など: Neco Weekly (2023-09-15号)',
+    );
+    expect(topical(' 監視\n基盤 ')).toBe('監視 基盤の話題など: Neco Weekly (2023-09-15号)');
+    // Even an issue with nothing rendered yet has its topic.
+    expect(renderZennTitle(source([], { issue: { ...ISSUE, topic: '予告' } }))).toBe(
+      '予告の話題など: Neco Weekly (2023-09-15号)',
+    );
   });
 
   it.each([

@@ -95,6 +95,7 @@ const issuesArb = fc
         number: fc.integer({ min: 1, max: 10_000 }),
         date,
         headlineId: fc.option(id, { nil: null }),
+        topic: fc.option(text, { nil: undefined }),
         afterword: note,
         createdAt: timestamp,
         updatedAt: timestamp,
@@ -108,8 +109,10 @@ const issuesArb = fc
     // At most one open issue, as a valid file has.
     fc.integer({ min: -1, max: issues.length - 1 }).map((openIndex) =>
       issues.map(
-        (issue, index): Issue => ({
+        ({ topic, ...issue }, index): Issue => ({
           ...issue,
+          // An issue whose topic was never set has no topic key.
+          ...(topic !== undefined && { topic }),
           status: index === openIndex ? 'open' : 'published',
           publishedAt: index === openIndex ? null : issue.publishedAt,
         }),
@@ -128,6 +131,10 @@ const settingsArb = fc.oneof(
       emoji: fc.constantFrom('📰', '🐈', ''),
       topics: fc.array(text, { maxLength: 4 }),
       titleRules: fc.option(note, { nil: null }),
+      footerTemplate: note,
+      zennType: fc.constantFrom('tech' as const, 'idea' as const),
+      publicationName: fc.constantFrom('', 'cybozu', 'neco_team'),
+      slugPattern: fc.constantFrom('{name}-{date}', 'weekly-{number}', ''),
     },
     { noNullPrototype: true },
   ),
