@@ -115,4 +115,3 @@ export function createBrowserMenuPorts(
     tell: (tabId, outcome) => tell(t, tabId, outcome),
   };
 }
-
