@@ -39,7 +39,8 @@ export type ValueRule = keyof typeof RULES | 'finite';
 export type FileError =
   | { code: 'too-large'; path: ''; bytes: number; maxBytes: number }
   | { code: 'too-many-records'; path: string; count: number; max: number }
-  | { code: 'not-json'; path: ''; reason: 'empty' | 'syntax'; detail: string }
+  /** `line` and `column` (from 1) where the parser stopped, when it said so. */
+  | { code: 'not-json'; path: ''; reason: 'empty' | 'syntax'; line?: number; column?: number }
   | { code: 'wrong-format'; path: '' | 'format' }
   | { code: 'newer-version'; path: 'version'; version: number; supported: number }
   | { code: 'missing'; path: string }
@@ -332,6 +333,22 @@ export interface JsonFileSpec {
   maxBytes: number;
 }
 
+/**
+ * Where JSON.parse stopped, from its message: V8 says `at position N` (and sometimes `(line L column C)`),
+ * Firefox `at line L column C`. Nothing else of the message is kept: it is the engine's English, and the
+ * user reads the page in their own language.
+ */
+function stoppedAt(body: string, error: unknown): { line?: number; column?: number } {
+  const message = error instanceof Error ? error.message : '';
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const position = /at position (\d+)/.exec(message);
+  if (!position) return {};
+  const before = body.slice(0, Number(position[1]));
+  const lineStart = before.lastIndexOf('\n') + 1;
+  return { line: (before.match(/\n/g)?.length ?? 0) + 1, column: before.length - lineStart + 1 };
+}
+
 /** The first problem that makes the rest of the file unreadable, if any, and the parsed object otherwise. */
 export function readJsonFile(text: string, spec: JsonFileSpec): { error: FileError } | { root: JsonObject } {
   const fail = (error: FileError): { error: FileError } => ({ error });
@@ -341,13 +358,12 @@ export function readJsonFile(text: string, spec: JsonFileSpec): { error: FileErr
   // An editor may have saved the file with a byte order mark, which JSON.parse refuses.
   const body = text.startsWith('\ufeff') ? text.slice(1) : text;
   // `\S` stops at the first character that is not a space, where `trim()` would copy the whole file.
-  if (!/\S/.test(body)) return fail({ code: 'not-json', path: '', reason: 'empty', detail: '' });
+  if (!/\S/.test(body)) return fail({ code: 'not-json', path: '', reason: 'empty' });
   let root: unknown;
   try {
     root = JSON.parse(body);
   } catch (error) {
-    const detail = error instanceof Error ? error.message : '';
-    return fail({ code: 'not-json', path: '', reason: 'syntax', detail });
+    return fail({ code: 'not-json', path: '', reason: 'syntax', ...stoppedAt(body, error) });
   }
   if (!isObject(root)) return fail({ code: 'wrong-format', path: '' });
   if (root.format !== spec.format) return fail({ code: 'wrong-format', path: 'format' });
@@ -454,6 +470,7 @@ export type FileMessageKey =
   | 'backupErrorTooManyRecords'
   | 'backupErrorEmpty'
   | 'backupErrorNotJson'
+  | 'backupErrorNotJsonAt'
   | 'backupErrorWrongFormat'
   | 'backupErrorNewerVersion'
   | 'teamErrorWrongFormat'
@@ -487,7 +504,9 @@ export function describeFileError(
     case 'not-json':
       return error.reason === 'empty'
         ? { key: 'backupErrorEmpty', substitutions: [] }
-        : { key: 'backupErrorNotJson', substitutions: [error.detail] };
+        : error.line === undefined
+          ? { key: 'backupErrorNotJson', substitutions: [] }
+          : { key: 'backupErrorNotJsonAt', substitutions: [String(error.line), String(error.column)] };
     case 'wrong-format':
       return { key: kind === 'team' ? 'teamErrorWrongFormat' : 'backupErrorWrongFormat', substitutions: [] };
     case 'newer-version':

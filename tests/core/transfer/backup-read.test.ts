@@ -494,6 +494,28 @@ describe('isIsoDateTime', () => {
   ])('refuses %s', (value) => expect(isIsoDateTime(value)).toBe(false));
 });
 
+describe('a file that is not JSON, in the user’s words', () => {
+  // Defect (issue 10): the message carried the parser's English (`Unexpected token '週', "週刊" is
+  // not valid JSON`) into the Japanese page. Now no parser text reaches the message; where the parser
+  // says where it stopped, the line and column do.
+  it.each([
+    ['plain text', '週刊クリッパー'],
+    ['single quotes', "{'format': 1}"],
+    ['cut off', '{"format": "weekly-clipper-backup", "clippings": ['],
+  ])('%s: no parser English in the error', (_, text) => {
+    const [error] = errorsOf(text);
+    expect(error).toMatchObject({ code: 'not-json', reason: 'syntax' });
+    // Only where it stopped, if anything: no text from the parser.
+    for (const key of Object.keys(error ?? {}))
+      expect(['code', 'path', 'reason', 'line', 'column']).toContain(key);
+  });
+
+  it('says the line and column where the parser said it stopped', () => {
+    const [error] = errorsOf('{\n  "format": "weekly-clipper-backup",\n  "version": 1,,\n}');
+    expect(error).toEqual({ code: 'not-json', path: '', reason: 'syntax', line: 3, column: 16 });
+  });
+});
+
 describe('describeBackupError', () => {
   it.each<[BackupError, string, string[]]>([
     [
@@ -501,11 +523,12 @@ describe('describeBackupError', () => {
       'backupErrorTooLarge',
       ['21.3', '64.0'],
     ],
-    [{ code: 'not-json', path: '', reason: 'empty', detail: '' }, 'backupErrorEmpty', []],
+    [{ code: 'not-json', path: '', reason: 'empty' }, 'backupErrorEmpty', []],
+    [{ code: 'not-json', path: '', reason: 'syntax' }, 'backupErrorNotJson', []],
     [
-      { code: 'not-json', path: '', reason: 'syntax', detail: 'Unexpected end' },
-      'backupErrorNotJson',
-      ['Unexpected end'],
+      { code: 'not-json', path: '', reason: 'syntax', line: 3, column: 12 },
+      'backupErrorNotJsonAt',
+      ['3', '12'],
     ],
     [{ code: 'wrong-format', path: 'format' }, 'backupErrorWrongFormat', []],
     [{ code: 'newer-version', path: 'version', version: 2, supported: 1 }, 'backupErrorNewerVersion', ['2']],
@@ -605,8 +628,9 @@ describe('backup error messages in _locales', () => {
   const everyError: BackupError[] = [
     { code: 'too-large', path: '', bytes: 1, maxBytes: 0 },
     { code: 'too-many-records', path: 'clippings', count: 2, max: 1 },
-    { code: 'not-json', path: '', reason: 'empty', detail: '' },
-    { code: 'not-json', path: '', reason: 'syntax', detail: 'x' },
+    { code: 'not-json', path: '', reason: 'empty' },
+    { code: 'not-json', path: '', reason: 'syntax' },
+    { code: 'not-json', path: '', reason: 'syntax', line: 1, column: 2 },
     { code: 'wrong-format', path: '' },
     { code: 'newer-version', path: 'version', version: 2, supported: 1 },
     { code: 'missing', path: 'p' },
