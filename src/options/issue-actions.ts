@@ -12,9 +12,9 @@ import { nextUpdatedAt } from '../core/updated-at';
 import type { GuardedOutcome, TextGuard } from './settings-actions';
 import type { OptionsState } from './state';
 
-/** Changes to issues: the open one's number, date, headline and afterword; publishing. */
+/** Changes to issues: the open one's number, date, headline, topic and afterword; publishing. */
 
-export type IssueChange = Partial<Pick<Issue, 'number' | 'date' | 'headlineId' | 'afterword'>>;
+export type IssueChange = Partial<Pick<Issue, 'number' | 'date' | 'headlineId' | 'topic' | 'afterword'>>;
 
 /** Opens 第1回 when the page finds no open issue (a fresh install opened here before any clip). */
 export async function ensureOpenIssue(state: OptionsState): Promise<void> {

@@ -47,6 +47,24 @@ function joinRuns(runs: readonly string[]): string {
 }
 
 /**
+ * A text field of the open issue as the field shows it (`show`, told on each key), ahead of its save.
+ * `over` is that text while it differs from the stored one for the same issue, undefined otherwise.
+ */
+function shownText() {
+  const shown = signal<{ issueId: string; text: string } | null>(null);
+  return {
+    show(issueId: string, text: string): void {
+      const current = shown.peek();
+      if (current?.issueId !== issueId || current.text !== text) shown.value = { issueId, text };
+    },
+    over(issueId: string, stored: string): string | undefined {
+      const current = shown.value;
+      return current && current.issueId === issueId && current.text !== stored ? current.text : undefined;
+    },
+  };
+}
+
+/**
  * What the editor shows of the open issue, derived once per change instead of on every render: its
  * items, each section's items, the rendered ones (the headline choices), its Markdown and Zenn title.
  * A signal recomputes only when what it reads changed: one key in あとがき changes the issue, so the
@@ -84,23 +102,24 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
   });
 
   /**
-   * The afterword as its field shows it, which is saved after a pause in typing: the Markdown follows
-   * each key at once (issue 8: ≤ 16 ms a key), and the stored issue when nothing is typed.
+   * The afterword and the topic as their fields show them, which are saved after a pause in typing: the
+   * Markdown and the title follow each key at once (issue 8: ≤ 16 ms a key), and the stored issue when
+   * nothing is typed.
    */
-  const shownAfterword = signal<{ issueId: string; text: string } | null>(null);
-  const showAfterword = (issueId: string, text: string): void => {
-    const shown = shownAfterword.peek();
-    if (shown?.issueId !== issueId || shown.text !== text) shownAfterword.value = { issueId, text };
+  const shownAfterword = shownText();
+  const shownTopic = shownText();
+  /** The stored issue with the topic its field shows; the same object while that is what is stored. */
+  const withShownTopic = (stored: Issue): Issue => {
+    const topic = shownTopic.over(stored.id, stored.topic ?? '');
+    return topic === undefined ? stored : { ...stored, topic };
   };
 
   const openSource = computed((): IssueSource | undefined => {
     const stored = openIssue.value;
     if (!stored) return undefined;
-    const shown = shownAfterword.value;
-    const issue =
-      shown && shown.issueId === stored.id && shown.text !== stored.afterword
-        ? { ...stored, afterword: shown.text }
-        : stored;
+    const afterword = shownAfterword.over(stored.id, stored.afterword);
+    const shown = withShownTopic(stored);
+    const issue = afterword === undefined ? shown : { ...shown, afterword };
     return { issue, clippings: openItems.value, categories: categories.value, settings: settings.value };
   });
   // The Markdown in runs (zenn.ts renderZennParts), each recomputed only when what it reads changed: a
@@ -165,10 +184,10 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
   const openMarkdown = computed(() => (openSource.value ? joinRuns(openBlockRuns.value.map(joinRun)) : ''));
   // The title does not read the afterword: typing in it leaves the title alone.
   const openTitle = computed(() => {
-    const issue = openIssue.value;
-    if (!issue) return '';
+    const stored = openIssue.value;
+    if (!stored) return '';
     return renderZennTitle({
-      issue,
+      issue: withShownTopic(stored),
       clippings: openItems.value,
       categories: categories.value,
       settings: settings.value,
@@ -185,6 +204,7 @@ export function createOpenIssueView({ clippings, categories, settings, openIssue
     openSectionRuns,
     openMarkdown,
     openTitle,
-    showAfterword,
+    showAfterword: shownAfterword.show,
+    showTopic: shownTopic.show,
   };
 }

@@ -30,6 +30,7 @@ async function setUp(options: Page, issue: GoldenIssue): Promise<void> {
   await byTestId(options, 'nav-settings').click();
   await byTestId(options, 'setting-name').fill(issue.name);
   await byTestId(options, 'setting-intro').fill(issue.intro);
+  if (issue.footer) await byTestId(options, 'settings-footer').fill(issue.footer);
   const defaults = await categoryLabels(options);
   for (const label of issue.categories) {
     await byTestId(options, 'new-category').fill(label);
@@ -97,7 +98,8 @@ async function replay(h: Harness, issue: GoldenIssue): Promise<string> {
     (markdown) =>
       markdown.startsWith(`# ${issue.name} (${issue.date}号)\n`) &&
       markdown.includes(`今回は第${issue.number}回目の記事となります。`) &&
-      markdown.endsWith(`${issue.afterword}\n`),
+      // The footer, when there is one, follows the afterword.
+      markdown.includes(`\n${issue.afterword}\n`),
   );
   await h.context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await options.bringToFront();

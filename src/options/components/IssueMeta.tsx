@@ -1,6 +1,6 @@
 import { useCallback } from 'preact/hooks';
 import type { Clipping } from '../../core/clipping';
-import type { Issue } from '../../core/issue';
+import { headlineItem, type Issue } from '../../core/issue';
 import { updateOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
 import { SyncedField } from './SyncedField';
@@ -11,11 +11,12 @@ export interface IssueMetaProps {
   rendered: readonly Clipping[];
 }
 
-/** The open issue's number (第N回), date (号), headline for the Zenn title, and afterword. */
+/** The open issue's number (第N回), date (号), headline and topic for the Zenn title, and afterword. */
 export function IssueMeta({ issue, rendered }: IssueMetaProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const showAfterword = useCallback((text: string) => state.showAfterword(issue.id, text), [state, issue.id]);
+  const showTopic = useCallback((text: string) => state.showTopic(issue.id, text), [state, issue.id]);
   return (
     <div class="issue-meta">
       <div class="issue-meta-row">
@@ -68,6 +69,25 @@ export function IssueMeta({ issue, rendered }: IssueMetaProps) {
               </option>
             ))}
           </select>
+        </div>
+        {/* Blank means the headline's title, which the placeholder shows; keyed by issue like あとがき. */}
+        <div class="grow">
+          <SyncedField
+            key={issue.id}
+            id="issue-topic"
+            label={t('issueTopic')}
+            help={t('issueTopicHelp')}
+            placeholder={headlineItem(issue, rendered)?.title}
+            stored={issue.topic ?? ''}
+            onShown={showTopic}
+            save={(topic, basis, refuse) =>
+              void updateOpenIssue(
+                state,
+                { topic },
+                { issueId: issue.id, read: (i) => i.topic ?? '', basis, refuse },
+              )
+            }
+          />
         </div>
       </div>
       {/* Keyed by issue: after publishing, the field starts over on the next issue's own afterword. */}

@@ -3,6 +3,7 @@ import { updateSettings } from '../settings-actions';
 import { useOptionsState } from '../state';
 import { SyncedField } from './SyncedField';
 import { TitleRulesField } from './TitleRulesField';
+import { ZennArticleSettings } from './ZennArticleSettings';
 
 export interface NewsletterFormProps {
   language: string;
@@ -10,11 +11,9 @@ export interface NewsletterFormProps {
 
 const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
-const topicsOf = (value: string): string[] => value.split(/[,、\s]+/).filter(Boolean);
-
 /**
- * The newsletter's name, intro template, meeting day, the member's own name, Zenn front matter and the
- * title cleanup rules.
+ * The newsletter's name, intro and footer templates, meeting day, the member's own name, the Zenn article
+ * file's settings and the title cleanup rules.
  * Each is saved as it is typed, like the rest of the page: there is no save button to forget.
  */
 export function NewsletterForm({ language }: NewsletterFormProps) {
@@ -48,6 +47,16 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           void updateSettings(state, { introTemplate }, { read: (s) => s.introTemplate, basis, refuse })
         }
       />
+      <SyncedField
+        id="settings-footer"
+        label={t('settingFooter')}
+        rows={2}
+        help={t('settingFooterHelp')}
+        stored={settings.footerTemplate}
+        save={(footerTemplate, basis, refuse) =>
+          void updateSettings(state, { footerTemplate }, { read: (s) => s.footerTemplate, basis, refuse })
+        }
+      />
       <div class="field">
         <label for="setting-weekday">{t('settingWeekday')}</label>
         <select
@@ -73,27 +82,7 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           void updateSettings(state, { memberName }, { read: (s) => s.memberName, basis, refuse })
         }
       />
-      <SyncedField
-        id="setting-emoji"
-        label={t('settingEmoji')}
-        stored={settings.emoji}
-        save={(emoji, basis, refuse) =>
-          void updateSettings(state, { emoji }, { read: (s) => s.emoji, basis, refuse })
-        }
-      />
-      <SyncedField
-        id="setting-topics"
-        label={t('settingTopics')}
-        stored={settings.topics.join(', ')}
-        formOf={(value) => topicsOf(value).join(', ')}
-        save={(form, basis, refuse) =>
-          void updateSettings(
-            state,
-            { topics: topicsOf(form) },
-            { read: (s) => s.topics.join(', '), basis, refuse },
-          )
-        }
-      />
+      <ZennArticleSettings />
       <TitleRulesField />
     </div>
   );

@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { IssueSource } from '../../core/render/zenn';
-import { zennArticleFile } from '../../core/render/zenn-article';
+import { zennArticleFile, zennArticleProblems } from '../../core/render/zenn-article';
 import { Notices } from '../../ui/Notices';
 import { loadPreviewRenderer } from '../preview-loader';
 import { useOptionsState } from '../state';
+import { ArticleProblems } from './ArticleProblems';
 import { MarkdownText } from './MarkdownText';
 import { Preview } from './Preview';
 
@@ -21,13 +22,20 @@ export interface OutputPanelProps {
 /** The preview follows the Markdown once typing pauses (see Preview). */
 const PREVIEW_DELAY_MS = 150;
 
-type Outcome = { tone: 'success' | 'error'; text: string } | null;
+/** What the last button did; `refused` is a download held back for the article's problems. */
+type Outcome = { tone: 'success' | 'error'; text: string; refused?: true } | null;
 
 /** The generated issue: its Zenn title and Markdown, a preview, and ways to copy or download them. */
 export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps) {
   const state = useOptionsState();
   const { t, clipboard, download } = state.services;
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const { issue, settings } = source;
+  // The problems read the title (rendered from `source`), the settings and the issue's number and date,
+  // not its afterword: a key in あとがき, which gives a new source, does not check them again.
+  const problems = useMemo(() => zennArticleProblems(source), [title, settings, issue.number, issue.date]);
+  // Once the problems are fixed, the refusal they caused is no longer news.
+  const shown = outcome?.refused && problems.length === 0 ? null : outcome;
 
   const run = async (action: () => Promise<string>) => {
     try {
@@ -56,12 +64,18 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
       await clipboard.copyText(title);
       return t('copiedTitle');
     });
-  const downloadFile = () =>
-    run(async () => {
+  const downloadFile = () => {
+    // Zenn would refuse the file (zenn-cli's validator): nothing is downloaded until it is fixed.
+    if (problems.length > 0) {
+      setOutcome({ tone: 'error', text: t('articleNotDownloaded'), refused: true });
+      return;
+    }
+    void run(async () => {
       const file = zennArticleFile(source);
       download(file.filename, file.content);
       return t('downloaded', file.filename);
     });
+  };
 
   return (
     <section class="output" aria-labelledby="output-heading">
@@ -79,12 +93,13 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
         <button type="button" class="primary" data-testid="issue-copy" onClick={() => void copyIssue()}>
           {t('copyMarkdown')}
         </button>
-        <button type="button" data-testid="issue-download" onClick={() => void downloadFile()}>
+        <button type="button" data-testid="issue-download" onClick={downloadFile}>
           {t('downloadArticle')}
         </button>
       </div>
+      <ArticleProblems problems={problems} t={t} />
       <div aria-live="polite" data-testid="copy-status">
-        {outcome && <Notices notices={[outcome]} />}
+        {shown && <Notices notices={[shown]} />}
       </div>
       <div class="output-panes">
         <div class="field">

@@ -16,6 +16,8 @@ export interface SyncedFieldProps {
   /** A textarea of this many rows instead of a single-line input. */
   rows?: number;
   help?: string;
+  /** Shown while the field is empty: what is used in its place. */
+  placeholder?: string;
   /** Browser spell checking of a textarea (a single-line input never has it); on unless false. */
   spellcheck?: boolean;
   /** Told the text the field shows whenever it changes (typed, or taken from elsewhere), before paint. */
@@ -36,6 +38,7 @@ export function SyncedField({
   save,
   rows,
   help,
+  placeholder,
   spellcheck,
   onShown,
   children,
@@ -49,6 +52,7 @@ export function SyncedField({
     id,
     'data-testid': id,
     value: field.value,
+    placeholder,
     'aria-describedby': help ? `${id}-help` : undefined,
     onBlur: field.flush,
   };

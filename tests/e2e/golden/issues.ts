@@ -28,6 +28,8 @@ export interface GoldenIssue {
   /** In the order they appear in the issue. */
   items: GoldenItem[];
   afterword: string;
+  /** The settings' footer template (the signature after あとがき), when the issue has one. */
+  footer?: string;
 }
 
 const NECO_INTRO =
@@ -61,6 +63,7 @@ const ISSUE_2023_09_15: GoldenIssue = {
     note: clipping.note.replace(/\r\n/g, '\n').trim(),
   })),
   afterword: issue41.ISSUE.afterword,
+  footer: issue41.SETTINGS.footerTemplate,
 };
 
 const K125 = '✨ Kubernetes 1.25';
