@@ -11,6 +11,7 @@ import { storageErrorMessage } from '../core/storage-error';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
 import { createOpenIssueView } from './open-issue-view';
+import { createRepeatedLinksView } from './repeated-links-view';
 import { readShown as readFromDatabase, type ShownRead } from './shown-read';
 
 export interface OptionsServices {
@@ -82,6 +83,15 @@ export function createOptionsState(services: OptionsServices) {
   });
   const backlog = computed(() => clippings.value.filter((clipping) => clipping.issueId === null));
   const view$ = createOpenIssueView({ clippings, categories, settings, openIssue });
+  // The 「第N回で紹介済み」 marks: the recent published issues' clippings are read after the first paint.
+  const repeated$ = createRepeatedLinksView({
+    issues,
+    clippings,
+    everything,
+    loaded,
+    openItems: view$.openItems,
+    readIssue: async (issueId) => (await services.repositories).clippings.listByIssue(issueId),
+  });
 
   function say(tone: OptionsNotice['tone'], key: MessageKey, substitutions?: string | string[]): void {
     notice.value = { tone, text: services.t(key, substitutions) };
@@ -271,6 +281,7 @@ export function createOptionsState(services: OptionsServices) {
     openIssue,
     backlog,
     ...view$,
+    ...repeated$,
     sourceOf,
     say,
     commit,

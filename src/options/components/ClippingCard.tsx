@@ -13,6 +13,8 @@ export interface ClippingCardProps {
   actions?: ComponentChildren;
   /** Leading control, e.g. the drag handle. */
   handle?: ComponentChildren;
+  /** Marks on the item where it is shown, beside 「持ち越し」 (in the open issue: 「第N回で紹介済み」). */
+  flags?: ComponentChildren;
 }
 
 /** One clipping as read: title (a link only for http(s) URLs), URL, note as plain text, who and when. */
@@ -24,6 +26,7 @@ export function ClippingCard({
   onDelete,
   actions,
   handle,
+  flags,
 }: ClippingCardProps) {
   const linkable = isHttpUrl(clipping.url);
   return (
@@ -48,6 +51,7 @@ export function ClippingCard({
         {clipping.url || t('noUrl')}
       </p>
       {clipping.carryOver && <p class="badge">{t('carriedOver')}</p>}
+      {flags}
       {clipping.note && (
         <p class="clipping-note" data-testid="clipping-note">
           {clipping.note}

@@ -12,6 +12,8 @@ export interface EditableClippingProps {
   formatDate: (time: number) => string;
   actions?: ComponentChildren;
   handle?: ComponentChildren;
+  /** Marks shown on the card (ClippingCard's `flags`). */
+  flags?: ComponentChildren;
   /** In the archive, after the user confirmed 「公開済みの号を編集」: saves are recorded as such. */
   afterPublish?: boolean;
 }
@@ -22,6 +24,7 @@ export function EditableClipping({
   formatDate,
   actions,
   handle,
+  flags,
   afterPublish = false,
 }: EditableClippingProps) {
   const state = useOptionsState();
@@ -51,6 +54,7 @@ export function EditableClipping({
         formatDate={formatDate}
         actions={actions}
         handle={handle}
+        flags={flags}
         onEdit={() => {
           state.editingId.value = clipping.id;
         }}

@@ -5,6 +5,7 @@ import { useOptionsState } from '../state';
 import { EditableClipping } from './EditableClipping';
 import { ItemControls } from './ItemControls';
 import { memo } from './memo';
+import { RepeatedLinkMark } from './RepeatedLinkMark';
 
 /** The drag payload type: only items of this page are accepted as drops. */
 export const DRAG_TYPE = 'application/x-weekly-clipper-item';
@@ -40,6 +41,8 @@ export const IssueItem = memo(function IssueItem({
   const state = useOptionsState();
   const { t } = state.services;
   const editing = useComputed(() => state.editingId.value === item.id);
+  // Its own entry only: the marks of other items arriving (after the first paint) leave this card alone.
+  const repeated = useComputed(() => state.repeatedLinks.value.get(item.id));
   return (
     <li
       class={dropBefore ? 'drop-before' : undefined}
@@ -65,6 +68,7 @@ export const IssueItem = memo(function IssueItem({
             ⋮⋮
           </span>
         }
+        flags={repeated.value && <RepeatedLinkMark links={repeated.value} />}
         actions={<ItemControls item={item} first={index === 0} last={last} categories={categories} />}
       />
     </li>
