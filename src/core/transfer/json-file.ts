@@ -24,7 +24,7 @@ export interface FieldShape {
     | 'boolean'
     | 'string-or-null'
     | 'integer-or-null';
-  rule?: Exclude<ValueRule, 'finite'>;
+  rule?: keyof typeof RULES;
   /** May be left out; written only when the record has it. */
   optional?: true;
   items?: FieldShape;
@@ -33,7 +33,8 @@ export interface FieldShape {
 
 export type ExpectedType = FieldShape['type'];
 /** What a value of the right type must also be; `finite` is checked on every number. */
-export type ValueRule = keyof typeof RULES | 'finite';
+/** `impossible-date`: an `iso-date` with the form of a date but no such day (2023-02-30). */
+export type ValueRule = keyof typeof RULES | 'finite' | 'impossible-date';
 
 /** One problem with a file. `path` names the value, `clippings[3].updatedAt`; '' is the whole file. */
 export type FileError =
@@ -174,7 +175,11 @@ function valueProblem(value: unknown, path: string, shape: CompiledShape): FileE
   }
   const { rule } = shape;
   if (value !== null && rule && !(rule as (value: unknown) => boolean)(value)) {
-    return { code: 'invalid-value', path, rule: shape.shape.rule as ValueRule };
+    const failed = shape.shape.rule as ValueRule;
+    // 2023-02-30 is written as a date should be: say that the day does not exist, not that the form is wrong.
+    const impossible =
+      failed === 'iso-date' && typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    return { code: 'invalid-value', path, rule: impossible ? 'impossible-date' : failed };
   }
   return null;
 }
@@ -455,6 +460,7 @@ const INVALID_VALUE_MESSAGES = {
   finite: 'backupErrorValueFinite',
   timestamp: 'backupErrorValueTimestamp',
   'iso-date': 'backupErrorValueIsoDate',
+  'impossible-date': 'backupErrorValueImpossibleDate',
   'iso-date-time': 'backupErrorValueIsoDateTime',
   'http-url': 'backupErrorValueHttpUrl',
   'issue-status': 'backupErrorValueIssueStatus',

@@ -516,6 +516,22 @@ describe('a file that is not JSON, in the user’s words', () => {
   });
 });
 
+describe('an impossible date, said as one', () => {
+  // Issue 10: 2024-02-30 was reported as a date "in the wrong format"; its form is right, the day is not.
+  it('names 2024-02-30 a day that does not exist, and 2024/02/03 a wrong form', () => {
+    const impossible = valid();
+    at(impossible, 'issues', 0).date = '2024-02-30';
+    expect(errorsOf(JSON.stringify(impossible))).toEqual([
+      { code: 'invalid-value', path: 'issues[0].date', rule: 'impossible-date' },
+    ]);
+    const slashed = valid();
+    at(slashed, 'issues', 0).date = '2024/02/03';
+    expect(errorsOf(JSON.stringify(slashed))).toEqual([
+      { code: 'invalid-value', path: 'issues[0].date', rule: 'iso-date' },
+    ]);
+  });
+});
+
 describe('describeBackupError', () => {
   it.each<[BackupError, string, string[]]>([
     [
@@ -618,9 +634,11 @@ describe('backup error messages in _locales', () => {
     'finite',
     'timestamp',
     'iso-date',
+    'impossible-date',
     'iso-date-time',
     'http-url',
     'issue-status',
+    'zenn-type',
     'issue-number',
     'weekday',
     'version',
