@@ -41,6 +41,20 @@ interface Frame {
   children: ComponentChildren[];
 }
 
+/** What the issue knows of a card's page: its clipping's title and site name. */
+export interface KnownPage {
+  title: string;
+  site?: string;
+}
+
+/** The known page for a card's URL (by match key), if the issue has a clipping of it. */
+export type PageLookup = (href: string) => KnownPage | undefined;
+
+const NO_PAGES: PageLookup = () => undefined;
+
+/** A GitHub file link with lines (`…/blob/<ref>/<path>#L3-L9`), which Zenn embeds as code. */
+const GITHUB_LINES = /^https:\/\/github\.com\/([^/]+)\/([^/]+)\/blob\/[^/]+\/([^#?]+)#L(\d+)(?:-L(\d+))?$/;
+
 const EXTERNAL = { target: '_blank', rel: 'noopener noreferrer' } as const;
 
 function attributes(open: Token): Record<string, unknown> | null {
@@ -83,25 +97,53 @@ function element(open: Token, children: ComponentChildren[]): ComponentChildren 
   return h(open.tag, attributes(open), ...children);
 }
 
-function linkCard(token: Token): ComponentChildren {
+/**
+ * A link card as Zenn draws one: the page's title, then its site and address. Zenn fetches the title;
+ * the preview knows it when the issue holds a clipping of the page, and shows the host alone otherwise.
+ * A GitHub file link with lines is Zenn's code embed: the repository, the file and the lines (the code
+ * itself is fetched by Zenn, which the preview never does).
+ */
+function linkCard(token: Token, pages: PageLookup): ComponentChildren {
   const card = readLinkCard(token);
   if (!card) return h('p', null, token.content);
+  const code = GITHUB_LINES.exec(card.href);
+  if (code) {
+    const [, owner, repo, path, from, to] = code;
+    let file = path ?? '';
+    try {
+      file = decodeURIComponent(file);
+    } catch {
+      // A malformed escape stays as written.
+    }
+    return h(
+      'div',
+      { class: 'link-card code-embed', 'data-testid': 'preview-code-embed' },
+      h(
+        'a',
+        { href: card.href, ...EXTERNAL },
+        h('span', { class: 'link-card-title' }, file),
+        h('span', { class: 'link-card-host' }, `${owner}/${repo} · L${from}${to ? `–L${to}` : ''}`),
+      ),
+    );
+  }
+  const known = pages(card.href);
   return h(
     'div',
     { class: 'link-card', 'data-testid': 'preview-card' },
     h(
       'a',
       { href: card.href, ...EXTERNAL },
-      h('span', { class: 'link-card-host' }, card.host),
+      known && h('span', { class: 'link-card-title' }, known.title),
+      h('span', { class: 'link-card-host' }, known?.site ?? card.host),
       h('span', { class: 'link-card-url' }, card.text),
     ),
   );
 }
 
-function leaf(token: Token): ComponentChildren {
+function leaf(token: Token, pages: PageLookup): ComponentChildren {
   switch (token.type) {
     case 'inline':
-      return tokensToNodes(token.children ?? []);
+      return tokensToNodes(token.children ?? [], pages);
     case 'softbreak':
     case 'hardbreak':
       return h('br', null);
@@ -115,7 +157,7 @@ function leaf(token: Token): ComponentChildren {
     case 'html_block':
       return h('p', null, token.content);
     case LINK_CARD:
-      return linkCard(token);
+      return linkCard(token, pages);
     case 'math_inline':
     case 'math_inline_double':
       return h('code', null, token.content);
@@ -125,12 +167,12 @@ function leaf(token: Token): ComponentChildren {
       return null;
     default:
       // text, html_inline, and whatever a rule adds later: its text, never markup.
-      return token.children ? tokensToNodes(token.children) : token.content;
+      return token.children ? tokensToNodes(token.children, pages) : token.content;
   }
 }
 
 /** The nodes for a token stream from `md.parse`, or for an inline token's children. */
-export function tokensToNodes(tokens: readonly Token[]): ComponentChildren[] {
+export function tokensToNodes(tokens: readonly Token[], pages: PageLookup = NO_PAGES): ComponentChildren[] {
   const root: ComponentChildren[] = [];
   const open: Frame[] = [];
   const close = () => {
@@ -140,7 +182,7 @@ export function tokensToNodes(tokens: readonly Token[]): ComponentChildren[] {
   for (const token of tokens) {
     if (token.nesting === 1) open.push({ open: token, children: [] });
     else if (token.nesting === -1) close();
-    else (open.at(-1)?.children ?? root).push(leaf(token));
+    else (open.at(-1)?.children ?? root).push(leaf(token, pages));
   }
   // markdown-it closes what it opens; anything left open still shows.
   while (open.length > 0) close();

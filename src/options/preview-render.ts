@@ -1,5 +1,5 @@
 import { createPreviewMarkdown, renderPreviewHtml } from '../core/render/markdown-preview';
-import { tokensToNodes } from './preview-nodes';
+import { type PageLookup, tokensToNodes } from './preview-nodes';
 
 /**
  * What the preview and the rich copy need of markdown-it and zenn's rules: a chunk of its own, loaded
@@ -7,8 +7,9 @@ import { tokensToNodes } from './preview-nodes';
  */
 const md = createPreviewMarkdown();
 
-export function previewNodes(markdown: string) {
-  return tokensToNodes(md.parse(markdown, {}));
+/** The preview's nodes; `pages` gives the title and site of cards whose page the issue clipped. */
+export function previewNodes(markdown: string, pages?: PageLookup) {
+  return tokensToNodes(md.parse(markdown, {}), pages);
 }
 
 export { renderPreviewHtml };

@@ -211,4 +211,41 @@ describe('Preview of Zenn blocks (issue 7, defect 3)', () => {
       '\n\\frac{1}{2}\n',
     ]);
   });
+
+  it('draws a card like Zenn’s with the clipped page’s title and site, the host when unknown', () => {
+    const known = 'https://terassyi.net/posts/2023/09/04/try-cilium-bgp-cp.html';
+    const pages = (href: string) =>
+      href.startsWith(known)
+        ? { title: 'Cilium BGP Control Plane 使ってみました', site: "terassyi's blog" }
+        : undefined;
+    render(<Preview markdown={ISSUE} pages={pages} />);
+    const [first, second] = screen.getAllByTestId('preview-card');
+    expect(first?.querySelector('.link-card-title')?.textContent).toBe(
+      'Cilium BGP Control Plane 使ってみました',
+    );
+    expect(first?.querySelector('.link-card-host')?.textContent).toBe("terassyi's blog");
+    expect(first?.querySelector('.link-card-url')?.textContent).toBe(known);
+    expect(second?.querySelector('.link-card-title')).toBeNull();
+    expect(second?.querySelector('.link-card-host')?.textContent).toBe('kubernetes.io');
+  });
+
+  it('shows a clipped title as text, never as markup', () => {
+    const pages = () => ({ title: '<img src=x onerror=alert(1)>見出し', site: '<b>site</b>' });
+    render(<Preview markdown={'https://example.com/a\n'} pages={pages} />);
+    const card = screen.getByTestId('preview-card');
+    expect(card.querySelector('img, b')).toBeNull();
+    expect(card.querySelector('.link-card-title')?.textContent).toBe('<img src=x onerror=alert(1)>見出し');
+  });
+
+  it('draws a GitHub file link with lines as Zenn’s code embed: the file, the repository and the lines', () => {
+    const url = 'https://github.com/cilium/cilium/blob/v1.14.0/pkg/bgpv1/manager/manager.go#L120-L135';
+    render(<Preview markdown={`### BGP\n\n${url}\n`} />);
+    const embed = screen.getByTestId('preview-code-embed');
+    expect(embed.querySelector('.link-card-title')?.textContent).toBe('pkg/bgpv1/manager/manager.go');
+    expect(embed.querySelector('.link-card-host')?.textContent).toBe('cilium/cilium · L120–L135');
+    expect(within(embed).getByRole('link').getAttribute('href')).toBe(url);
+    // A file link without lines is a plain card.
+    render(<Preview markdown={'https://github.com/cilium/cilium/blob/main/README.md\n'} />);
+    expect(screen.getAllByTestId('preview-card')).toHaveLength(1);
+  });
 });

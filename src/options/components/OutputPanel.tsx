@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { IssueSource } from '../../core/render/zenn';
 import { zennArticleFile, zennArticleProblems } from '../../core/render/zenn-article';
+import { urlMatchKey } from '../../core/url';
 import { Notices } from '../../ui/Notices';
 import { loadPreviewRenderer } from '../preview-loader';
+import type { KnownPage, PageLookup } from '../preview-nodes';
 import { useOptionsState } from '../state';
 import { ArticleProblems } from './ArticleProblems';
 import { MarkdownText } from './MarkdownText';
@@ -17,6 +19,16 @@ export interface OutputPanelProps {
   markdown: string;
   runs: readonly (readonly string[])[];
   title: string;
+}
+
+/** Each clipped page's title and site name, by the match key of its URL. */
+function pageLookup(clippings: IssueSource['clippings']): PageLookup {
+  const pages = new Map<string, KnownPage>();
+  for (const clipping of clippings) {
+    if (clipping.url === '') continue;
+    pages.set(urlMatchKey(clipping.url), { title: clipping.title, site: clipping.siteName });
+  }
+  return (href) => pages.get(urlMatchKey(href));
 }
 
 /** The preview follows the Markdown once typing pauses (see Preview). */
@@ -34,6 +46,8 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
   // The problems read the title (rendered from `source`), the settings and the issue's number and date,
   // not its afterword: a key in あとがき, which gives a new source, does not check them again.
   const problems = useMemo(() => zennArticleProblems(source), [title, settings, issue.number, issue.date]);
+  // The link cards' titles and sites, from the issue's own clippings (a new lookup only when they change).
+  const pages = useMemo(() => pageLookup(source.clippings), [source.clippings]);
   // Once the problems are fixed, the refusal they caused is no longer news.
   const shown = outcome?.refused && problems.length === 0 ? null : outcome;
 
@@ -108,7 +122,12 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
         </div>
         <div class="preview-pane">
           <h3 class="pane-heading">{t('previewHeading')}</h3>
-          <Preview markdown={markdown} delayMs={PREVIEW_DELAY_MS} unavailable={t('previewUnavailable')} />
+          <Preview
+            markdown={markdown}
+            delayMs={PREVIEW_DELAY_MS}
+            unavailable={t('previewUnavailable')}
+            pages={pages}
+          />
         </div>
       </div>
     </section>

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { loadedPreviewRenderer, loadPreviewRenderer, type PreviewRenderer } from '../preview-loader';
+import type { PageLookup } from '../preview-nodes';
 import '../preview.css';
 
 export interface PreviewProps {
@@ -13,6 +14,8 @@ export interface PreviewProps {
   delayMs?: number;
   /** Shown instead when the renderer cannot be loaded. */
   unavailable?: string;
+  /** The title and site of the pages the issue clipped, for their link cards (preview-nodes.ts). */
+  pages?: PageLookup;
 }
 
 type Renderer = { state: 'loading' } | { state: 'ready'; renderer: PreviewRenderer } | { state: 'failed' };
@@ -38,7 +41,7 @@ function useRenderer(): Renderer {
 }
 
 /** The issue as it will read on Zenn, built from markdown-it's tokens (never innerHTML). */
-export function Preview({ markdown, delayMs = 0, unavailable = '' }: PreviewProps) {
+export function Preview({ markdown, delayMs = 0, unavailable = '', pages }: PreviewProps) {
   const [shown, setShown] = useState<string | null>(delayMs === 0 ? markdown : null);
   useEffect(() => {
     if (delayMs === 0) return setShown(markdown);
@@ -49,8 +52,8 @@ export function Preview({ markdown, delayMs = 0, unavailable = '' }: PreviewProp
   const current = delayMs === 0 ? markdown : shown;
   const ready = renderer.state === 'ready' ? renderer.renderer : undefined;
   const nodes = useMemo(
-    () => (ready && current !== null ? ready.previewNodes(current) : null),
-    [ready, current],
+    () => (ready && current !== null ? ready.previewNodes(current, pages) : null),
+    [ready, current, pages],
   );
   return (
     <div
