@@ -30,6 +30,41 @@ const items = [
 ];
 
 describe('archive view', () => {
+  it('lists each past issue with its number, date, item count and headline', async () => {
+    const older = makeIssue({
+      id: 'issue-40',
+      number: 40,
+      date: '2023-09-08',
+      status: 'published',
+      publishedAt: 4,
+      topic: 'Cilium BGP Control Plane',
+    });
+    const headlined = { ...published, headlineId: 'b' };
+    await renderOptions({
+      issues: [older, headlined, open],
+      clippings: [
+        ...items,
+        makeClipping({ id: 'c', url: 'https://example.com/c', title: '記事C', issueId: 'issue-40' }),
+      ],
+    });
+    fireEvent.click(screen.getByTestId('nav-archive'));
+    // The archive's clippings load once it is opened.
+    await waitFor(() =>
+      expect(screen.getAllByTestId('archive-issue').map((issue) => issue.closest('li')?.textContent)).toEqual(
+        [
+          expect.stringMatching(/第41回.*2023-09-15.*2 件.*話題: 記事B/),
+          expect.stringMatching(/第40回.*2023-09-08.*1 件.*話題: Cilium BGP Control Plane/),
+        ],
+      ),
+    );
+  });
+
+  it('says what the archive is for while it is empty', async () => {
+    await renderOptions({ issues: [open] });
+    fireEvent.click(screen.getByTestId('nav-archive'));
+    expect((await screen.findByText(/公開済みの号はまだありません/)).textContent).toContain('読み返し');
+  });
+
   it('opens on the item a popup link names, read-only', async () => {
     const { state } = await renderOptions({ issues: [published, open], clippings: items });
     openFromHash(state, '#archive/issue-41/b');

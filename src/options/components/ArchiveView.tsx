@@ -1,5 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
-import { issueItems } from '../../core/issue';
+import { type Category, sortCategories } from '../../core/category';
+import type { Clipping } from '../../core/clipping';
+import { compareItemOrder, type Issue, issueItems } from '../../core/issue';
 import { joinBlocks, renderZennBlocks, renderZennTitle } from '../../core/render/zenn';
 import { confirmPublishedEdit } from '../issue-actions';
 import { useOptionsState } from '../state';
@@ -16,6 +18,44 @@ export interface ArchiveViewProps {
  * They are frozen: only a confirmed 「公開済みの号を編集」 makes the items editable, and storage records
  * each save made then on the issue, shown here.
  */
+interface IssueSummary {
+  count: number;
+  byId: Map<string, Clipping>;
+  /** The item the Zenn title names when no headline is chosen: the first of the first section. */
+  first?: Clipping;
+}
+
+function summarize(
+  clippings: readonly Clipping[],
+  categories: readonly Category[],
+): Map<string, IssueSummary> {
+  const sectionOf = new Map(sortCategories(categories).map((category, index) => [category.id, index]));
+  const place = (clipping: Clipping) => sectionOf.get(clipping.categoryId) ?? Number.MAX_SAFE_INTEGER;
+  const summaries = new Map<string, IssueSummary>();
+  for (const clipping of clippings) {
+    if (clipping.issueId === null) continue;
+    let summary = summaries.get(clipping.issueId);
+    if (!summary) {
+      summary = { count: 0, byId: new Map() };
+      summaries.set(clipping.issueId, summary);
+    }
+    summary.count += 1;
+    summary.byId.set(clipping.id, clipping);
+    const { first } = summary;
+    const before = first && (place(clipping) - place(first) || compareItemOrder(clipping, first));
+    if (!first || (before ?? 0) < 0) summary.first = clipping;
+  }
+  return summaries;
+}
+
+/** What the issue's Zenn title named: its topic, else its headline item's title. */
+function headlineOf(issue: Issue, summary: IssueSummary | undefined): string {
+  const topic = issue.topic?.trim();
+  if (topic) return topic;
+  const chosen = issue.headlineId === null ? undefined : summary?.byId.get(issue.headlineId);
+  return (chosen ?? summary?.first)?.title ?? '';
+}
+
 export function ArchiveView({ formatDate }: ArchiveViewProps) {
   const state = useOptionsState();
   const { t } = state.services;
@@ -24,13 +64,9 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
   const chosen = published.find((issue) => issue.id === state.archivedId.value);
   const all = state.clippings.value;
   const items = useMemo(() => (chosen ? issueItems(chosen.id, all) : []), [chosen, all]);
-  // One pass over the clippings for every issue's count, not one per issue listed.
-  const counts = useMemo(() => {
-    const byIssue = new Map<string | null, number>();
-    for (const clipping of all) byIssue.set(clipping.issueId, (byIssue.get(clipping.issueId) ?? 0) + 1);
-    return byIssue;
-  }, [all]);
   const categories = state.categories.value;
+  // One pass over the clippings for every issue's count and headline, not one per issue listed.
+  const summaries = useMemo(() => summarize(all, categories), [all, categories]);
   const settings = state.settings.value;
   const output = useMemo(() => {
     if (!chosen) return undefined;
@@ -60,9 +96,14 @@ export function ArchiveView({ formatDate }: ArchiveViewProps) {
               {t('issueHeading', [String(issue.number), issue.date])}
             </button>
             <span class="count">
-              {t('clippingCount', String(counts.get(issue.id) ?? 0))}
+              {t('clippingCount', String(summaries.get(issue.id)?.count ?? 0))}
               {issue.publishedAt !== null && ` · ${t('publishedAt', formatDate(issue.publishedAt))}`}
             </span>
+            {headlineOf(issue, summaries.get(issue.id)) && (
+              <span class="archive-headline" data-testid="archive-headline">
+                {t('archiveHeadline', headlineOf(issue, summaries.get(issue.id)))}
+              </span>
+            )}
           </li>
         ))}
       </ul>
