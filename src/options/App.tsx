@@ -4,7 +4,9 @@ import { IssueView } from './components/IssueView';
 import { PageNotice } from './components/PageNotice';
 import { SearchResults } from './components/SearchResults';
 import { SettingsView } from './components/SettingsView';
+import { SetupView } from './components/SetupView';
 import { type OptionsView, useOptionsState } from './state';
+import { useSetupShown } from './use-setup';
 
 export interface AppProps {
   formatDate: (time: number) => string;
@@ -25,8 +27,13 @@ export function App({ formatDate, language }: AppProps) {
   const current = state.view.value;
   // Counted in storage until every clipping is read.
   const backlogSize = state.everything.value ? state.backlog.value.length : state.backlogCount.value;
+  const [setup, setSetup] = useSetupShown(state);
+  // A fresh install's setup takes the issue editor's place; redone, it takes the place of any view.
+  const showSetup = !query && (setup === 'redo' || (setup === 'first' && current === 'issue'));
+  // Until the page knows whether to offer the setup, a page without an issue shows neither it nor 第1回.
+  const deciding = setup === 'checking' && !state.openIssue.value;
   return (
-    <div class="options" aria-busy={!state.loaded.value}>
+    <div class="options" aria-busy={!state.loaded.value || deciding}>
       <header class="options-header">
         <h1>{t('optionsTitle')}</h1>
         <nav aria-label={t('navLabel')}>
@@ -40,6 +47,7 @@ export function App({ formatDate, language }: AppProps) {
               onClick={() => {
                 state.view.value = view;
                 state.search.value = '';
+                if (setup === 'redo') setSetup('none');
               }}
             >
               {t(label)}
@@ -65,8 +73,19 @@ export function App({ formatDate, language }: AppProps) {
       </header>
       <PageNotice />
       <main>
-        {query ? (
+        {showSetup ? (
+          <SetupView
+            mode={setup === 'redo' ? 'redo' : 'first'}
+            language={language}
+            onDone={(outcome) => {
+              setSetup('none');
+              if (outcome !== 'skipped') state.view.value = 'issue';
+            }}
+          />
+        ) : query ? (
           <SearchResults query={query} formatDate={formatDate} />
+        ) : deciding && current === 'issue' ? (
+          <p class="empty">{t('loading')}</p>
         ) : current === 'issue' ? (
           <IssueView formatDate={formatDate} />
         ) : current === 'backlog' ? (
@@ -74,7 +93,7 @@ export function App({ formatDate, language }: AppProps) {
         ) : current === 'archive' ? (
           <ArchiveView formatDate={formatDate} />
         ) : (
-          <SettingsView language={language} />
+          <SettingsView language={language} onRedoSetup={() => setSetup('redo')} />
         )}
       </main>
     </div>

@@ -117,6 +117,9 @@ export async function importBackup(
         text: state.services.t('importMerged', [String(added), String(updated), String(unchanged)]),
       };
     }
+    // A restored install is set up: the first-run setup (setup-actions.ts) is not offered again. Should
+    // this mark fail, the restored records still keep the setup away from the next start (needsSetup).
+    await repos.settings.markSetupDone('restored').catch(() => undefined);
   } catch (error) {
     reportFailure(state, 'importFailed', error);
     return false;

@@ -10,3 +10,17 @@ export const NEWSLETTER_KEY = 'newsletter';
 export function lastCategoryIdOf(record: { value: unknown } | undefined): string | undefined {
   return typeof record?.value === 'string' ? record.value : undefined;
 }
+
+/**
+ * Whether the options page's first-run setup is behind this install, apart from the newsletter's own
+ * settings: it says nothing about the newsletter, and a backup neither carries nor replaces it.
+ */
+export const SETUP_KEY = 'setup';
+
+/** How the first-run setup ended: its form saved, skipped, or answered by restoring a backup. */
+export type SetupOutcome = 'saved' | 'skipped' | 'restored';
+
+/** Whether a settings record says the setup is done; any stored outcome does. */
+export function setupDoneOf(record: { value: unknown } | undefined): boolean {
+  return record?.value === 'saved' || record?.value === 'skipped' || record?.value === 'restored';
+}

@@ -1,6 +1,13 @@
 import { type NewsletterSettings, parseNewsletterSettings } from '../core/settings';
 import type { ClipperDatabase } from './db';
-import { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './setting-keys';
+import {
+  LAST_CATEGORY_KEY,
+  lastCategoryIdOf,
+  NEWSLETTER_KEY,
+  SETUP_KEY,
+  type SetupOutcome,
+  setupDoneOf,
+} from './setting-keys';
 import { STRICT } from './transactions';
 
 export interface SettingsRepository {
@@ -10,9 +17,18 @@ export interface SettingsRepository {
   /** The newsletter's settings, defaults filled in for anything never set. */
   getNewsletter(): Promise<NewsletterSettings>;
   saveNewsletter(settings: NewsletterSettings): Promise<void>;
+  /** Whether the first-run setup was saved, skipped or answered by a restore (never asked again then). */
+  isSetupDone(): Promise<boolean>;
+  markSetupDone(outcome: SetupOutcome): Promise<void>;
 }
 
-export { LAST_CATEGORY_KEY, lastCategoryIdOf, NEWSLETTER_KEY } from './setting-keys';
+export {
+  LAST_CATEGORY_KEY,
+  lastCategoryIdOf,
+  NEWSLETTER_KEY,
+  SETUP_KEY,
+  type SetupOutcome,
+} from './setting-keys';
 
 export function createSettingsRepository(db: ClipperDatabase): SettingsRepository {
   const put = async (key: string, value: unknown) => {
@@ -26,5 +42,7 @@ export function createSettingsRepository(db: ClipperDatabase): SettingsRepositor
       return parseNewsletterSettings((await db.get('settings', NEWSLETTER_KEY))?.value);
     },
     saveNewsletter: (settings) => put(NEWSLETTER_KEY, settings),
+    isSetupDone: async () => setupDoneOf(await db.get('settings', SETUP_KEY)),
+    markSetupDone: (outcome) => put(SETUP_KEY, outcome),
   };
 }

@@ -12,8 +12,10 @@ export const SIZE_BUDGETS = {
   // migrations) loads later and is not counted. 13,166 B before the third pass of issue 8.
   popup: 12_000,
   // Today's size plus about 5%: it may not grow unnoticed. 86.1 KiB when set (issue 8); 91.3 KiB with
-  // the title cleanup rules, their parser and their settings field (issue 9).
-  options: 96 * KIB,
+  // the title cleanup rules, their parser and their settings field (issue 9); 96.4 KiB with issue 10's
+  // topic, footer, Zenn checks, repeated-link marks, link cards and first-run setup. The setup cannot
+  // be a lazy chunk of its own yet: a second lazy chunk on this page meets rolldown/rolldown#10731.
+  options: 101 * KIB,
 } as const;
 
 /** How a measured figure is compared with its budget. */

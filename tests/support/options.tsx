@@ -1,4 +1,4 @@
-import { render } from '@testing-library/preact';
+import { render, waitFor } from '@testing-library/preact';
 import type { Clipping } from '../../src/core/clipping';
 import type { Issue } from '../../src/core/issue';
 import type { NewsletterSettings } from '../../src/core/settings';
@@ -16,6 +16,12 @@ export interface OptionsSetup {
   clipboard?: OptionsServices['clipboard'];
   /** Answers to confirmation questions, in order; questions asked are recorded in `confirmations`. */
   confirmAnswers?: boolean[];
+  /**
+   * The first-run setup (SetupView): `done` (the default) marks it answered before the page opens, so
+   * that a page over an empty database opens on the issue editor as it did before the setup existed;
+   * `pending` leaves the database as a fresh install has it.
+   */
+  setup?: 'done' | 'pending';
 }
 
 /** Renders the options page over a fresh database holding the given records, and waits for it to load. */
@@ -24,6 +30,7 @@ export async function renderOptions(setup: OptionsSetup = {}) {
   // Written as a restore would: the repositories refuse to put items into an already published issue.
   await repositories.bulk.writeRecords({ issues: setup.issues ?? [], clippings: setup.clippings ?? [] });
   if (setup.settings) await repositories.settings.saveNewsletter(setup.settings);
+  if ((setup.setup ?? 'done') === 'done') await repositories.settings.markSetupDone('skipped');
   let clock = 1_800_000_000_000;
   let ids = 0;
   const copied: { text: string; html?: string }[] = [];
@@ -55,5 +62,11 @@ export async function renderOptions(setup: OptionsSetup = {}) {
     </OptionsContext.Provider>,
   );
   await state.load();
+  // Loaded, the page still asks storage whether to offer the setup before it shows an empty install.
+  if (state.loaded.value) {
+    await waitFor(() => {
+      if (view.container.querySelector('.options[aria-busy="true"]')) throw new Error('still deciding');
+    });
+  }
   return { state, repositories, view, copied, downloads, confirmations };
 }
