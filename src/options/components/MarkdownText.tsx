@@ -22,7 +22,8 @@ export function MarkdownText({ id, runs }: MarkdownTextProps) {
   const lastRun = runs.findLastIndex((run) => run.length > 0);
   const seen = new Map<string, number>();
   return (
-    <pre id={id} data-testid={id} class="markdown-text">
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls past 36em, and a keyboard can only scroll what it can focus (axe scrollable-region-focusable, WCAG 2.1.1).
+    <pre id={id} data-testid={id} class="markdown-text" tabIndex={0}>
       {runs.map((blocks, index) => {
         const name = blocks[0] ?? '';
         const occurrence = seen.get(name) ?? 0;
