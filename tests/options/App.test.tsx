@@ -36,7 +36,20 @@ describe('options page: the open issue', () => {
     expect(open?.number).toBe(1);
     expect((screen.getByTestId('issue-number') as HTMLInputElement).value).toBe('1');
     expect(markdown()).toContain('今回は第1回目の記事となります。');
-    expect(screen.getAllByText('この号のこのカテゴリにはまだ項目がありません').length).toBe(5);
+    // Each of the five empty sections is its heading alone, one line saying 「項目なし」 in place of 「0 件」.
+    const empty = screen.getAllByTestId('issue-section');
+    expect(empty.map((element) => element.querySelector('h2')?.textContent)).toEqual([
+      '👀 Notable Articles項目なし',
+      '🛠️ Tools, Frameworks, Libraries項目なし',
+      '✨ Release Notes項目なし',
+      '🤝 Events項目なし',
+      '📘 Books項目なし',
+    ]);
+    for (const element of empty) {
+      expect(element.classList).toContain('issue-section-empty');
+      expect(element.querySelectorAll('p, li')).toHaveLength(0);
+    }
+    expect(screen.queryByText('この号のこのカテゴリにはまだ項目がありません')).toBeNull();
   });
 
   it('shows sections in category order and items in the user order, and their Markdown', async () => {

@@ -1,5 +1,6 @@
 import { compareNewestFirst } from '../../core/clipping';
 import { placeClipping } from '../clipping-actions';
+import { focusAfterRemoving } from '../focus-moves';
 import { useOptionsState } from '../state';
 import { EditableClipping } from './EditableClipping';
 
@@ -7,7 +8,10 @@ export interface BacklogViewProps {
   formatDate: (time: number) => string;
 }
 
-/** Clippings set aside for a later issue; each can go back into the open one. */
+/**
+ * Clippings set aside for a later issue; each can go back into the open one. The heading takes focus
+ * when the last card leaves.
+ */
 export function BacklogView({ formatDate }: BacklogViewProps) {
   const state = useOptionsState();
   const { t } = state.services;
@@ -15,7 +19,7 @@ export function BacklogView({ formatDate }: BacklogViewProps) {
   const items = [...state.backlog.value].sort(compareNewestFirst);
   return (
     <section aria-labelledby="backlog-heading">
-      <h2 id="backlog-heading">
+      <h2 id="backlog-heading" tabIndex={-1}>
         {t('navBacklog')} <span class="count">{t('clippingCount', String(items.length))}</span>
       </h2>
       {items.length === 0 && <p class="empty">{t('backlogEmpty')}</p>}
@@ -30,7 +34,12 @@ export function BacklogView({ formatDate }: BacklogViewProps) {
                   <button
                     type="button"
                     data-testid="item-to-issue"
-                    onClick={() => void placeClipping(state, item.id, open.id)}
+                    onClick={(event) => {
+                      // The card leaves the backlog: focus goes to its neighbour, as after a delete.
+                      const card = event.currentTarget.closest('[data-testid="clipping"]');
+                      const moveFocus = card ? focusAfterRemoving(card) : undefined;
+                      void placeClipping(state, item.id, open.id).then(moveFocus);
+                    }}
                   >
                     {t('toIssue')}
                   </button>

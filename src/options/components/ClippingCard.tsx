@@ -1,7 +1,9 @@
-import type { ComponentChildren } from 'preact';
+import type { ComponentChildren, Ref } from 'preact';
+import { useId } from 'preact/hooks';
 import type { Clipping } from '../../core/clipping';
 import type { Translate } from '../../core/messages';
 import { isHttpUrl } from '../../core/url';
+import { Toolbar } from './Toolbar';
 
 export interface ClippingCardProps {
   clipping: Clipping;
@@ -15,9 +17,15 @@ export interface ClippingCardProps {
   handle?: ComponentChildren;
   /** Marks on the item where it is shown, beside 「持ち越し」 (in the open issue: 「第N回で紹介済み」). */
   flags?: ComponentChildren;
+  /** The card itself, for moving focus to it or into it (focus-moves.ts). */
+  cardRef?: Ref<HTMLElement>;
 }
 
-/** One clipping as read: title (a link only for http(s) URLs), URL, note as plain text, who and when. */
+/**
+ * One clipping as read: title (a link only for http(s) URLs), URL, note as plain text, who and when.
+ * Its controls are one toolbar, so Tab passes a card in two presses (the title's link, the toolbar).
+ * The card takes focus by script only, when a card beside it leaves the list (focus-moves.ts).
+ */
 export function ClippingCard({
   clipping,
   t,
@@ -27,17 +35,22 @@ export function ClippingCard({
   actions,
   handle,
   flags,
+  cardRef,
 }: ClippingCardProps) {
   const linkable = isHttpUrl(clipping.url);
+  const titleId = useId();
   return (
     <article
       class={clipping.carryOver ? 'clipping carried' : 'clipping'}
       data-testid="clipping"
       data-id={clipping.id}
+      tabIndex={-1}
+      aria-labelledby={titleId}
+      ref={cardRef}
     >
       <div class="clipping-head">
         {handle}
-        <h3 class="clipping-title">
+        <h3 class="clipping-title" id={titleId}>
           {linkable ? (
             <a href={clipping.url} target="_blank" rel="noopener noreferrer" data-testid="clipping-title">
               {clipping.title}
@@ -64,7 +77,7 @@ export function ClippingCard({
           </time>
           {clipping.clippedBy && <span class="clipped-by">{t('clippedBy', clipping.clippedBy)}</span>}
         </span>
-        <span class="clipping-actions">
+        <Toolbar label={t('clippingActions', clipping.title)} class="clipping-actions">
           {actions}
           <button
             type="button"
@@ -83,7 +96,7 @@ export function ClippingCard({
           >
             {t('delete')}
           </button>
-        </span>
+        </Toolbar>
       </footer>
     </article>
   );

@@ -7,12 +7,11 @@ import {
   PROBLEM_MESSAGES,
 } from '../../core/clipping';
 import type { Translate } from '../../core/messages';
-import { CategorySelect } from '../../ui/CategorySelect';
-import { NoteField } from '../../ui/NoteField';
 import { Notices } from '../../ui/Notices';
 import { useSubmitShortcut } from '../../ui/submit-shortcut';
-import { TextField } from '../../ui/TextField';
 import type { EditResult } from '../clipping-actions';
+import { afterRender, focusOn } from '../focus-moves';
+import { firstProblemFieldId, ItemFields, problemsAfter } from './ItemFields';
 
 export interface ClippingEditorProps {
   clipping: Clipping;
@@ -34,7 +33,10 @@ const fieldsOf = ({ url, title, note, categoryId }: Clipping): ClippingFields =>
   categoryId,
 });
 
-/** Edits one clipping in place. Nothing typed here is dropped: it stays until saved or cancelled. */
+/**
+ * Edits one clipping in place. Nothing typed here is dropped: it stays until saved or cancelled (Esc, or
+ * 「キャンセル」). A refused save says why at each field and the banner, and focuses the first such field.
+ */
 export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: ClippingEditorProps) {
   // The version this edit started from: another page's save since then is a conflict, never overwritten silently.
   const [base, setBase] = useState<ClippingFields>(() => fieldsOf(clipping));
@@ -42,7 +44,11 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
   const [problems, setProblems] = useState<ClippingProblem[]>([]);
   const [conflict, setConflict] = useState<EditResult['conflict']>(undefined);
   const [saving, setSaving] = useState(false);
-  const edit = (change: Partial<ClippingFields>) => setFields((current) => ({ ...current, ...change }));
+  const prefix = `edit-${clipping.id}`;
+  const edit = (change: Partial<ClippingFields>) => {
+    setFields((current) => ({ ...current, ...change }));
+    setProblems((current) => problemsAfter(current, change));
+  };
   const submit = async (overwrite = false) => {
     if (saving) return;
     setSaving(true);
@@ -50,6 +56,8 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
     setSaving(false);
     setProblems(result.problems);
     setConflict(result.conflict);
+    const invalid = firstProblemFieldId(prefix, result.problems);
+    if (invalid) afterRender(() => focusOn(document.getElementById(invalid)));
   };
   const takeTheirs = () => {
     if (!conflict?.current) return onCancel();
@@ -59,7 +67,6 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
     setConflict(undefined);
   };
   const shortcut = useSubmitShortcut(() => void submit());
-  const prefix = `edit-${clipping.id}`;
   return (
     <form
       class="clipping-editor"
@@ -70,7 +77,8 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
         void submit();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onCancel();
+        // Esc during an IME composition cancels the composition, not the edit.
+        if (event.key === 'Escape' && !event.isComposing && event.keyCode !== 229) onCancel();
         else shortcut.onKeyDown(event);
       }}
       onCompositionStart={shortcut.onCompositionStart}
@@ -95,37 +103,17 @@ export function ClippingEditor({ clipping, categories, t, onSave, onCancel }: Cl
           </div>
         </div>
       )}
-      <TextField
-        id={`${prefix}-title`}
-        testId="edit-title"
-        label={t('fieldTitle')}
-        value={fields.title}
-        onInput={(title) => edit({ title })}
-      />
-      <TextField
-        id={`${prefix}-url`}
-        testId="edit-url"
-        label={t('fieldUrl')}
-        inputMode="url"
-        value={fields.url}
-        onInput={(url) => edit({ url })}
-      />
-      <NoteField
-        id={`${prefix}-note`}
-        testId="edit-note"
-        t={t}
-        rows={8}
-        autoFocus
-        value={fields.note}
-        onInput={(note) => edit({ note })}
-      />
-      <CategorySelect
-        id={`${prefix}-category`}
-        testId="edit-category"
-        t={t}
-        value={fields.categoryId}
+      <ItemFields
+        idPrefix={prefix}
+        testPrefix="edit"
+        fields={fields}
+        problems={problems}
         categories={categories}
-        onChange={(categoryId) => edit({ categoryId })}
+        t={t}
+        urlLabel={t('fieldUrl')}
+        noteRows={8}
+        autoFocusNote
+        onEdit={edit}
       />
       <div class="actions">
         <button type="button" onClick={onCancel}>

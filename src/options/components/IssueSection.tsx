@@ -16,8 +16,10 @@ export interface IssueSectionProps {
 
 /**
  * One `##` section of the open issue, in the user's order. Items are reordered by drag and drop (also
- * across sections) or by the ↑/↓ buttons, which do the same for keyboard users. Memoised: a section
- * whose items array is the same (open-issue-view.ts keeps it) is not rendered again.
+ * across sections) or by the ↑/↓ buttons, which do the same for keyboard users. An empty section is
+ * one muted line, its heading saying 「項目なし」, and stays a place to drop an item. Its heading takes
+ * focus when the section's last item is deleted. Memoised: a section whose items array is the same
+ * (open-issue-view.ts keeps it) is not rendered again.
  */
 export const IssueSection = memo(function IssueSection({
   category,
@@ -54,9 +56,10 @@ export const IssueSection = memo(function IssueSection({
   }, [state, category.id]);
   const { drop, allowDrop } = handlers;
 
+  const empty = items.length === 0;
   return (
     <section
-      class="issue-section"
+      class={empty ? 'issue-section issue-section-empty' : 'issue-section'}
       aria-labelledby={headingId}
       data-testid="issue-section"
       data-category={category.id}
@@ -64,11 +67,10 @@ export const IssueSection = memo(function IssueSection({
       onDragLeave={() => setDropTarget(null)}
       onDrop={(event) => drop(event, items.length)}
     >
-      <h2 id={headingId}>
+      <h2 id={headingId} tabIndex={-1}>
         {category.label}
-        <span class="count">{t('clippingCount', String(items.length))}</span>
+        <span class="count">{empty ? t('emptySection') : t('clippingCount', String(items.length))}</span>
       </h2>
-      {items.length === 0 && <p class="empty">{t('emptySection')}</p>}
       <ol class="clippings">
         {(drawn < items.length ? items.slice(0, drawn) : items).map((item, index) => (
           <IssueItem

@@ -77,7 +77,7 @@ export function IssueView({ formatDate }: IssueViewProps) {
   const orphans = items.filter((item) => !known.has(item.categoryId));
   return (
     <section class="issue-view" aria-labelledby="issue-heading">
-      <h2 id="issue-heading" class="issue-heading">
+      <h2 id="issue-heading" class="issue-heading" tabIndex={-1}>
         {t('issueHeading', [String(issue.number), issue.date])}
       </h2>
       <IssueMeta issue={issue} rendered={state.openRendered.value} />

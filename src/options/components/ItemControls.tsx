@@ -1,6 +1,7 @@
 import type { Category } from '../../core/category';
 import type { Clipping } from '../../core/clipping';
 import { moveClippingToCategory, nudgeClipping, placeClipping, setCarryOver } from '../clipping-actions';
+import { focusAfterRemoving, refocusItemControl } from '../focus-moves';
 import { useOptionsState } from '../state';
 
 export interface ItemControlsProps {
@@ -11,11 +12,19 @@ export interface ItemControlsProps {
   categories: readonly Category[];
 }
 
-/** Keyboard-reachable controls for an item of the open issue: up, down, section, carry over, backlog. */
+/**
+ * Keyboard-reachable controls for an item of the open issue: up, down, section, carry over, backlog.
+ * Moving the item can drop focus (its card is moved in the page, or ↑ is disabled once it is first):
+ * focus then follows the item to its new place.
+ */
 export function ItemControls({ item, first, last, categories }: ItemControlsProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const selectId = `move-${item.id}`;
+  const nudge = (by: -1 | 1) =>
+    void nudgeClipping(state, item.id, by).then(() =>
+      refocusItemControl(item.id, by < 0 ? ['item-up', 'item-down'] : ['item-down', 'item-up']),
+    );
   return (
     <>
       <button
@@ -23,7 +32,7 @@ export function ItemControls({ item, first, last, categories }: ItemControlsProp
         data-testid="item-up"
         aria-label={t('moveUpLabel', item.title)}
         disabled={first}
-        onClick={() => void nudgeClipping(state, item.id, -1)}
+        onClick={() => nudge(-1)}
       >
         ↑
       </button>
@@ -32,7 +41,7 @@ export function ItemControls({ item, first, last, categories }: ItemControlsProp
         data-testid="item-down"
         aria-label={t('moveDownLabel', item.title)}
         disabled={last}
-        onClick={() => void nudgeClipping(state, item.id, 1)}
+        onClick={() => nudge(1)}
       >
         ↓
       </button>
@@ -43,7 +52,11 @@ export function ItemControls({ item, first, last, categories }: ItemControlsProp
         id={selectId}
         data-testid="item-category"
         value={item.categoryId}
-        onChange={(event) => void moveClippingToCategory(state, item.id, event.currentTarget.value)}
+        onChange={(event) =>
+          void moveClippingToCategory(state, item.id, event.currentTarget.value).then(() =>
+            refocusItemControl(item.id, ['item-category']),
+          )
+        }
       >
         {categories.map((category) => (
           <option key={category.id} value={category.id}>
@@ -62,7 +75,11 @@ export function ItemControls({ item, first, last, categories }: ItemControlsProp
       <button
         type="button"
         data-testid="item-backlog"
-        onClick={() => void placeClipping(state, item.id, null)}
+        onClick={(event) => {
+          const card = event.currentTarget.closest('[data-testid="clipping"]');
+          const moveFocus = card ? focusAfterRemoving(card) : undefined;
+          void placeClipping(state, item.id, null).then(moveFocus);
+        }}
       >
         {t('toBacklog')}
       </button>

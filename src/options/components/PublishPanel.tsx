@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../core/issue';
 import { followingIssue } from '../../core/issue';
+import { afterRender, focusOn } from '../focus-moves';
 import { publishOpenIssue } from '../issue-actions';
 import { useOptionsState } from '../state';
 
@@ -12,7 +13,8 @@ export interface PublishPanelProps {
 
 /**
  * 公開済みにする: freezes the open issue and opens the next. Asks first, showing the next issue's number
- * and date (editable: a skipped week or a Thursday meeting) and what carries over.
+ * and date (editable: a skipped week or a Thursday meeting) and what carries over. Focus follows: to
+ * the next number when asked, back to the button when cancelled, to the new issue's heading once done.
  */
 export function PublishPanel({ issue, carrying }: PublishPanelProps) {
   const state = useOptionsState();
@@ -21,16 +23,19 @@ export function PublishPanel({ issue, carrying }: PublishPanelProps) {
   const proposed = followingIssue(issue);
   const [number, setNumber] = useState(proposed.number);
   const [date, setDate] = useState(proposed.date);
+  const focusById = (id: string) => afterRender(() => focusOn(document.getElementById(id)));
   if (!confirming) {
     return (
       <div class="publish">
         <button
           type="button"
+          id="issue-publish"
           data-testid="issue-publish"
           onClick={() => {
             setNumber(proposed.number);
             setDate(proposed.date);
             setConfirming(true);
+            focusById('next-number');
           }}
         >
           {t('publish')}
@@ -45,7 +50,11 @@ export function PublishPanel({ issue, carrying }: PublishPanelProps) {
       aria-label={t('publishConfirmHeading', String(issue.number))}
       onSubmit={(event) => {
         event.preventDefault();
-        void publishOpenIssue(state, { number, date }).then((done) => done && setConfirming(false));
+        void publishOpenIssue(state, { number, date }).then((done) => {
+          if (!done) return;
+          setConfirming(false);
+          focusById('issue-heading');
+        });
       }}
     >
       <p>{t('publishConfirm', [String(issue.number), issue.date])}</p>
@@ -77,7 +86,13 @@ export function PublishPanel({ issue, carrying }: PublishPanelProps) {
         </div>
       </div>
       <div class="actions">
-        <button type="button" onClick={() => setConfirming(false)}>
+        <button
+          type="button"
+          onClick={() => {
+            setConfirming(false);
+            focusById('issue-publish');
+          }}
+        >
           {t('cancel')}
         </button>
         <button type="submit" class="primary" data-testid="publish-confirm-button">
