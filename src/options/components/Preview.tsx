@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { loadedPreviewRenderer, loadPreviewRenderer, type PreviewRenderer } from '../preview-loader';
 import type { PageLookup } from '../preview-nodes';
 import '../preview.css';
@@ -51,9 +51,14 @@ export function Preview({ markdown, delayMs = 0, unavailable = '', pages }: Prev
   const renderer = useRenderer();
   const current = delayMs === 0 ? markdown : shown;
   const ready = renderer.state === 'ready' ? renderer.renderer : undefined;
+  // The cards' titles are read when the Markdown is drawn, not followed on their own: a new lookup
+  // comes with every change to the issue's clippings (an ↑ included), and drawing the preview then, at
+  // once, skipped the delay that keeps those changes fast (bench: ↑ took 58 ms instead of 26).
+  const pagesNow = useRef(pages);
+  pagesNow.current = pages;
   const nodes = useMemo(
-    () => (ready && current !== null ? ready.previewNodes(current, pages) : null),
-    [ready, current, pages],
+    () => (ready && current !== null ? ready.previewNodes(current, pagesNow.current) : null),
+    [ready, current],
   );
   return (
     <div
