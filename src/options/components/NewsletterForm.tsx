@@ -1,15 +1,13 @@
-import type { Weekday } from '../../core/calendar';
 import { updateSettings } from '../settings-actions';
 import { useOptionsState } from '../state';
 import { SyncedField } from './SyncedField';
 import { TitleRulesField } from './TitleRulesField';
+import { WeekdaySelect } from './WeekdaySelect';
 import { ZennArticleSettings } from './ZennArticleSettings';
 
 export interface NewsletterFormProps {
   language: string;
 }
-
-const WEEKDAYS: Weekday[] = [1, 2, 3, 4, 5, 6, 0];
 
 /**
  * The newsletter's name, intro and footer templates, meeting day, the member's own name, the Zenn article
@@ -20,11 +18,6 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
   const state = useOptionsState();
   const { t } = state.services;
   const settings = state.settings.value;
-  // 2023-01-01 was a Sunday: day n of that week names weekday n in the UI language.
-  const weekdayName = (day: Weekday) =>
-    new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(
-      Date.UTC(2023, 0, 1 + day),
-    );
   return (
     <div class="settings-form" data-testid="settings-form">
       <SyncedField
@@ -57,23 +50,13 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           void updateSettings(state, { footerTemplate }, { read: (s) => s.footerTemplate, basis, refuse })
         }
       />
-      <div class="field">
-        <label for="setting-weekday">{t('settingWeekday')}</label>
-        <select
-          id="setting-weekday"
-          data-testid="setting-weekday"
-          value={String(settings.meetingWeekday)}
-          onChange={(event) =>
-            void updateSettings(state, { meetingWeekday: Number(event.currentTarget.value) as Weekday })
-          }
-        >
-          {WEEKDAYS.map((day) => (
-            <option key={day} value={String(day)}>
-              {weekdayName(day)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <WeekdaySelect
+        id="setting-weekday"
+        label={t('settingWeekday')}
+        language={language}
+        value={settings.meetingWeekday}
+        onChange={(meetingWeekday) => void updateSettings(state, { meetingWeekday })}
+      />
       <SyncedField
         id="setting-member"
         label={t('settingMember')}

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Weekday } from '../../core/calendar';
 import {
   type SetupField as Field,
   readSetup,
@@ -11,9 +10,9 @@ import {
 import type { SetupOutcome } from '../../storage/setting-keys';
 import { saveSetup, skipSetup, todayOf } from '../setup-actions';
 import { useOptionsState } from '../state';
-import { MEETING_WEEKDAYS, weekdayName } from '../weekday-names';
 import { SetupField } from './SetupField';
 import { SetupRestore } from './SetupRestore';
+import { WeekdaySelect } from './WeekdaySelect';
 
 export interface SetupViewProps {
   /** `first` on a fresh install; `redo` from the settings, prefilled with what is set now. */
@@ -100,24 +99,13 @@ export function SetupView({ mode, language, onDone }: SetupViewProps) {
             error={errorText('date')}
             onInput={(date) => edit({ date })}
           />
-          <div class="field">
-            <label for="setup-weekday">{t('settingWeekday')}</label>
-            <select
-              id="setup-weekday"
-              data-testid="setup-weekday"
-              value={String(form.meetingWeekday)}
-              onChange={(event) => {
-                const weekday = Number(event.currentTarget.value) as Weekday;
-                setForm((current) => withWeekday(current, weekday, todayOf(state)));
-              }}
-            >
-              {MEETING_WEEKDAYS.map((day) => (
-                <option key={day} value={String(day)}>
-                  {weekdayName(language, day)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <WeekdaySelect
+            id="setup-weekday"
+            label={t('settingWeekday')}
+            language={language}
+            value={form.meetingWeekday}
+            onChange={(weekday) => setForm((current) => withWeekday(current, weekday, todayOf(state)))}
+          />
         </div>
         <SetupField
           id="setup-intro"
