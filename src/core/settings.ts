@@ -28,6 +28,8 @@ export interface NewsletterSettings {
   publicationName: string;
   /** The article file's slug, `{name}`, `{number}` and `{date}` filled in, then slugified. */
   slugPattern: string;
+  /** Whether the toolbar popup closes itself a moment after a save, unless the member goes on typing. */
+  closePopupAfterSave: boolean;
 }
 
 export type ZennType = 'tech' | 'idea';
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: NewsletterSettings = {
   zennType: 'idea',
   publicationName: '',
   slugPattern: '{name}-{date}',
+  closePopupAfterSave: true,
 };
 
 export interface TemplateValues {
@@ -95,5 +98,9 @@ export function parseNewsletterSettings(value: unknown): NewsletterSettings {
       record.zennType === 'tech' || record.zennType === 'idea' ? record.zennType : DEFAULT_SETTINGS.zennType,
     publicationName: text('publicationName'),
     slugPattern: text('slugPattern'),
+    closePopupAfterSave:
+      typeof record.closePopupAfterSave === 'boolean'
+        ? record.closePopupAfterSave
+        : DEFAULT_SETTINGS.closePopupAfterSave,
   };
 }

@@ -95,6 +95,7 @@ describe('parseNewsletterSettings', () => {
     zennType: 'tech',
     publicationName: 'soda_team',
     slugPattern: 'soda-{number}-{date}',
+    closePopupAfterSave: false,
   };
 
   it.each([
@@ -140,6 +141,8 @@ describe('parseNewsletterSettings', () => {
     ['zennType', null],
     ['publicationName', false],
     ['slugPattern', ['{name}']],
+    ['closePopupAfterSave', 'false'],
+    ['closePopupAfterSave', 0],
     ['meetingWeekday', '5'],
     ['meetingWeekday', -1],
     ['meetingWeekday', 7],
@@ -170,6 +173,7 @@ describe('parseNewsletterSettings', () => {
   it('drops fields it does not know', () => {
     const parsed = parseNewsletterSettings({ ...custom, theme: 'dark', version: 3 });
     expect(Object.keys(parsed).sort()).toEqual([
+      'closePopupAfterSave',
       'emoji',
       'footerTemplate',
       'introTemplate',

@@ -194,3 +194,18 @@ describe('the newsletter settings for Zenn', () => {
     await waitFor(async () => expect(read(await repositories.settings.getNewsletter())).toBe(value));
   });
 });
+
+describe('closing the popup after a save', () => {
+  it('is on by default, and the checkbox stores the choice', async () => {
+    const { repositories } = await open();
+    fireEvent.click(screen.getByTestId('nav-settings'));
+    const box = byId('setting-close-popup');
+    expect(box.checked).toBe(true);
+    expect(box.closest('label')?.textContent).toContain('保存したらポップアップを閉じる');
+    fireEvent.click(box);
+    await waitFor(async () =>
+      expect((await repositories.settings.getNewsletter()).closePopupAfterSave).toBe(false),
+    );
+    expect(byId('setting-close-popup').checked).toBe(false);
+  });
+});

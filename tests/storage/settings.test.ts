@@ -39,6 +39,7 @@ describe('settings repository: newsletter', () => {
     zennType: 'tech',
     publicationName: 'yamada',
     slugPattern: '{name}-{number}',
+    closePopupAfterSave: false,
   };
 
   it('gives the defaults in a fresh database', async () => {

@@ -133,6 +133,8 @@ const SETTINGS_FIELDS = {
   zennType: { type: 'string', rule: 'zenn-type', optional: true },
   publicationName: { ...TEXT, optional: true },
   slugPattern: { ...TEXT, optional: true },
+  // Absent from files made before it existed: the popup closes after a save.
+  closePopupAfterSave: { type: 'boolean', optional: true },
 } satisfies Record<keyof NewsletterSettings, FieldShape>;
 
 const DELETION_FIELDS = { id: ID, deletedBy: TEXT, deletedAt: TIMESTAMP } satisfies Record<

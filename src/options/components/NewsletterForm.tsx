@@ -10,8 +10,8 @@ export interface NewsletterFormProps {
 }
 
 /**
- * The newsletter's name, intro and footer templates, meeting day, the member's own name, the Zenn article
- * file's settings and the title cleanup rules.
+ * The newsletter's name, intro and footer templates, meeting day, the member's own name, whether the
+ * popup closes after a save, the Zenn article file's settings and the title cleanup rules.
  * Each is saved as it is typed, like the rest of the page: there is no save button to forget.
  */
 export function NewsletterForm({ language }: NewsletterFormProps) {
@@ -65,6 +65,17 @@ export function NewsletterForm({ language }: NewsletterFormProps) {
           void updateSettings(state, { memberName }, { read: (s) => s.memberName, basis, refuse })
         }
       />
+      <label class="checkbox">
+        <input
+          type="checkbox"
+          data-testid="setting-close-popup"
+          checked={settings.closePopupAfterSave}
+          onChange={(event) =>
+            void updateSettings(state, { closePopupAfterSave: event.currentTarget.checked })
+          }
+        />
+        {t('settingClosePopup')}
+      </label>
       <ZennArticleSettings />
       <TitleRulesField />
     </div>

@@ -135,6 +135,7 @@ const settingsArb = fc.oneof(
       zennType: fc.constantFrom('tech' as const, 'idea' as const),
       publicationName: fc.constantFrom('', 'cybozu', 'neco_team'),
       slugPattern: fc.constantFrom('{name}-{date}', 'weekly-{number}', ''),
+      closePopupAfterSave: fc.boolean(),
     },
     { noNullPrototype: true },
   ),
