@@ -10,8 +10,12 @@ export type TargetBrowser = 'chrome' | 'firefox';
 export interface SourceManifest {
   minimum_chrome_version?: string;
   background?: { service_worker?: string; type?: string; scripts?: string[] };
+  permissions?: string[];
   [key: string]: unknown;
 }
+
+/** Permissions only Chrome has: `favicon` serves the icons Chrome holds at `/_favicon/`. */
+export const CHROME_ONLY_PERMISSIONS: readonly string[] = ['favicon'];
 
 /**
  * The add-on's id on Firefox: fixed, so that storage (IndexedDB belongs to the id's origin) survives an
@@ -28,9 +32,12 @@ export const GECKO_ANDROID_MIN_VERSION = '142.0';
 
 export function manifestFor<M extends SourceManifest>(browser: TargetBrowser, source: M): M {
   if (browser === 'chrome') return source;
-  const { minimum_chrome_version: _chromeOnly, background, ...rest } = source;
+  const { minimum_chrome_version: _chromeOnly, background, permissions, ...rest } = source;
   const firefox: SourceManifest = {
     ...rest,
+    ...(permissions && {
+      permissions: permissions.filter((permission) => !CHROME_ONLY_PERMISSIONS.includes(permission)),
+    }),
     browser_specific_settings: {
       gecko: {
         id: GECKO_ID,

@@ -76,6 +76,14 @@ export const PROBLEM_MESSAGES: Readonly<Record<ClippingProblem, MessageKey>> = {
   'category-missing': 'errorCategoryMissing',
 };
 
+/** The field each problem is about, where a form shows its message. */
+export const PROBLEM_FIELD: Readonly<Record<ClippingProblem, keyof ClippingFields>> = {
+  'url-missing': 'url',
+  'url-not-http': 'url',
+  'title-missing': 'title',
+  'category-missing': 'categoryId',
+};
+
 /**
  * Problems that stop these fields from being saved, in the order a form shows them. A clipping from a
  * page needs its URL; an item added by hand (a Q&A, a note of the team's own) may have none, but then

@@ -41,6 +41,11 @@ export function fieldsOf({ url, title, note, categoryId }: ClippingFields): Clip
   return { url, title, note, categoryId };
 }
 
+/** A published page clipped again starts from its title, URL and category, with a new note. */
+export function reclipBaseline({ url, title, categoryId }: ClippingFields): ClippingFields {
+  return { url, title, note: '', categoryId };
+}
+
 export interface FieldMerge {
   /** Own edits where made, the stored value elsewhere; on a conflict, the own edit. */
   fields: ClippingFields;

@@ -131,3 +131,39 @@ export function canonicalOffer(url: string, facts: PageFacts): string | undefine
   const { canonical } = facts;
   return canonical && urlMatchKey(canonical) !== urlMatchKey(url) ? canonical : undefined;
 }
+
+/** A page's host as shown to people (`zenn.dev`), or '' for a URL that has none. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+/** What names a page's site in the popup: its own name when it gave one, and its host. */
+export function siteOf(url: string, facts: PageFacts): { name?: string; host: string } {
+  const host = hostOf(url);
+  const { siteName } = facts;
+  return siteName !== undefined && siteName.toLowerCase() !== host ? { name: siteName, host } : { host };
+}
+
+/**
+ * Where a page's icon is shown from, with no request of the extension's own. Chrome serves the icons it
+ * already holds at `chrome-extension://<id>/_favicon/` to an extension with the `favicon` permission
+ * (`faviconBase`); Firefox has no such store, so the tab's own icon is used, when it is an image the
+ * browser already has (a `data:` image) or one it loaded for the tab over https. Anything else: none.
+ */
+export function siteIconOf(
+  pageUrl: string,
+  tabIcon: string | undefined,
+  faviconBase?: string,
+): string | undefined {
+  if (faviconBase !== undefined) {
+    const icon = new URL(faviconBase);
+    icon.searchParams.set('pageUrl', pageUrl);
+    icon.searchParams.set('size', '32');
+    return icon.href;
+  }
+  return tabIcon !== undefined && /^(?:data:image\/|https:\/\/)/i.test(tabIcon) ? tabIcon : undefined;
+}

@@ -14,18 +14,20 @@ export interface NativeTab {
   id?: number;
   url?: string;
   title?: string;
+  favIconUrl?: string;
 }
 
 export interface NativeExtensionApi {
   tabs: {
     query(filter: { active: boolean; currentWindow: boolean }): Promise<NativeTab[]>;
     get(tabId: number): Promise<NativeTab>;
+    getCurrent(): Promise<NativeTab | undefined>;
     create(properties: { url: string }): Promise<unknown>;
   };
   runtime: {
     openOptionsPage(): Promise<void>;
     getURL(path: string): string;
-    getManifest(): { options_ui?: { page?: string } };
+    getManifest(): { options_ui?: { page?: string }; permissions?: string[] };
   };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;

@@ -46,3 +46,28 @@ export async function readPageHead(tabId: number): Promise<unknown> {
     return undefined;
   }
 }
+
+/**
+ * Chrome's store of the icons it already holds, for this extension (`chrome-extension://<id>/_favicon/`),
+ * when the manifest asks for the `favicon` permission (the Chrome build does; Firefox has no such store).
+ */
+export function faviconStore(): string | undefined {
+  try {
+    const { runtime } = nativeApi();
+    return runtime.getManifest().permissions?.includes('favicon') ? runtime.getURL('/_favicon/') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether this page is the toolbar's popup rather than a tab showing it (`?tabId=`, the e2e contract):
+ * only the popup closes itself after a save. A popup is no tab, so `tabs.getCurrent` gives it none.
+ */
+export async function isToolbarPopup(): Promise<boolean> {
+  try {
+    return (await nativeApi().tabs.getCurrent()) === undefined;
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,8 @@ export interface PageTab {
   id: number;
   url: string | undefined;
   title: string;
+  /** The icon the tab shows, when the browser tells (Firefox; Chrome's comes from its favicon store). */
+  icon?: string;
 }
 
 export interface TabSource {
@@ -24,7 +26,7 @@ export function createTabSource(tabs: TabsApi): TabSource {
           ? (await tabs.query({ active: true, currentWindow: true }))[0]
           : await tabs.get(tabId);
       if (tab?.id === undefined) return undefined;
-      return { id: tab.id, url: tab.url, title: tab.title ?? '' };
+      return { id: tab.id, url: tab.url, title: tab.title ?? '', icon: tab.favIconUrl };
     },
   };
 }

@@ -4,8 +4,8 @@ import {
   type EditedField,
   fieldsOf,
   initialForm,
-  mergeEdit,
   type PageInfo,
+  reclipBaseline,
   sameFields,
   withExistingCategory,
 } from '../core/draft';
@@ -17,6 +17,22 @@ import type { PopupRepositories } from '../storage/popup-repositories';
 import type { PopupStart } from '../storage/popup-start';
 import type { PageReading } from './page-reading';
 import { createStore } from './store';
+
+/** What the form's fields started from, and where a new clipping comes from; see `form` below. */
+export interface FormBook {
+  /** The fields as opened or last saved: the base an edit is merged from, and what a draft differs from. */
+  baseline: ClippingFields;
+  /** A draft found on a published page, used if the user clips it again. */
+  pendingDraft: ClippingFields | undefined;
+  /** The published clipping this page is being clipped again after (reclip chosen), if any. */
+  reclipping: string | null;
+  /** The tab's URL as a match key (core/url.ts): what its draft is stored under. */
+  draftKey: string;
+  /** The repositories, once the database answered. */
+  repositories: PopupRepositories | undefined;
+  /** The draft writes in flight, in order: a save waits for them. */
+  draftWrites: Promise<void>;
+}
 
 /** The form's `data-state`, part of the e2e contract. */
 export type PopupStatus = 'loading' | 'new' | 'existing' | 'published' | 'saved' | 'error';
@@ -48,6 +64,7 @@ export interface PopupServices {
 }
 
 type SaveClipModule = typeof import('./save-clip');
+type FieldProblems = import('./save-clip').FieldProblems;
 /** The parts only some popups show (components/occasional.ts), loaded when one is needed. */
 export type OccasionalParts = typeof import('./components/occasional');
 type PageReadingModule = typeof import('./page-reading');
@@ -69,11 +86,6 @@ const UNCLIPPABLE_MESSAGES: Record<UnclippableReason | 'no-tab', MessageKey> = {
 };
 
 const EMPTY_FIELDS: ClippingFields = { url: '', title: '', note: '', categoryId: '' };
-
-/** A published page clipped again starts from its title, URL and category, with a new note. */
-function reclipBaseline({ url, title, categoryId }: Clipping): ClippingFields {
-  return { url, title, note: '', categoryId };
-}
 
 export function createPopupState(services: PopupServices) {
   const { t } = services;
@@ -101,22 +113,27 @@ export function createPopupState(services: PopupServices) {
   const parts = signal<OccasionalParts | null>(null);
   /** What the page said of itself and its cleaned title, once read (page-reading.tsx). */
   const reading = signal<PageReading | undefined>(undefined);
+  /** The chunk that reads the page and draws what surrounds the form, once loaded (page-reading.tsx). */
+  const around = signal<PageReadingModule | undefined>(undefined);
+  /** What the database answered when the popup opened (the open issue, the settings). */
+  const started = signal<PopupStart | undefined>(undefined);
+  /** Why the last save refused each field, shown at the field until it is edited. */
+  const refused = signal<FieldProblems>({});
 
-  let repositories: PopupRepositories | undefined;
   /** Fields typed in before the database answered; the answer never overwrites them. */
   const typedEarly = new Set<EditedField>();
   /** Settles when the database has answered (or failed), so a save asked for meanwhile waits for it. */
   let answered: Promise<void> = Promise.resolve();
-  let draftKey = '';
-  let baseline: ClippingFields = EMPTY_FIELDS;
   let defaultCategoryId = '';
-  /** A draft found on a published page, used if the user clips it again. */
-  let pendingDraft: ClippingFields | undefined;
-  /** The published clipping this page is being clipped again after (reclip chosen), if any. */
-  let reclipping: string | null = null;
-  let draftWrites: Promise<void> = Promise.resolve();
-  /** The stored newsletter settings as read (the save path parses them). */
-  let settings: unknown;
+  /** The form's bookkeeping, which the occasional changes (form-changes.ts) share with this. */
+  const form: FormBook = {
+    baseline: EMPTY_FIELDS,
+    pendingDraft: undefined,
+    reclipping: null,
+    draftKey: '',
+    repositories: undefined,
+    draftWrites: Promise.resolve(),
+  };
 
   function fail(text: string): void {
     notices.value = [{ tone: 'error', text }];
@@ -207,32 +224,35 @@ export function createPopupState(services: PopupServices) {
         status.value = 'error';
         return;
       }
-      draftKey = urlMatchKey(tab.url);
+      form.draftKey = urlMatchKey(tab.url);
       // A usable form at once: the tab's title and URL, the note focused; the database fills in the rest.
       // The URL is shown as it will be saved, without tracking parameters (core/clipping.ts).
-      baseline = { url: removeTrackingParams(tab.url), title: tab.title, note: '', categoryId: '' };
-      fields.value = baseline;
+      form.baseline = { url: removeTrackingParams(tab.url), title: tab.title, note: '', categoryId: '' };
+      fields.value = form.baseline;
       typedEarly.clear();
       usable.value = true;
       tabWasRead();
       whenIdle(warmSave);
       // Read in parallel with the database; a popup whose page cannot be read clips from the tab alone.
       const read = (services.loadPageReading ?? importPageReading)()
-        .then((m) => m.readPage(tab as PageTab & PageInfo))
+        .then((m) => {
+          around.value = m;
+          return m.readPage(tab as PageTab & PageInfo);
+        })
         .catch(() => undefined);
       const repos = await services.repositories;
-      repositories = repos;
-      const start = await repos.readPopupStart(tab.url, draftKey);
-      answer(baseline, start);
+      form.repositories = repos;
+      const start = await repos.readPopupStart(tab.url, form.draftKey);
+      answer(form.baseline, start);
       // Never waited for: a page slow to answer must not hold the stored clipping or draft back. A new
       // clipping's title is cleaned only while the field holds the tab's title as the popup opened with
       // it (nothing typed, no draft's own title), field and baseline alike.
       void read.then((found) => {
         const page = found?.(start.newsletter);
         reading.value = page;
-        if (page && status.value === 'new' && fields.value.title === baseline.title) {
+        if (page && status.value === 'new' && fields.value.title === form.baseline.title) {
           const { title } = page;
-          baseline = { ...baseline, title };
+          form.baseline = { ...form.baseline, title };
           fields.value = { ...fields.value, title };
         }
       });
@@ -248,40 +268,42 @@ export function createPopupState(services: PopupServices) {
   function answer(tab: PageInfo, start: PopupStart): void {
     const { page, draft } = start;
     categories.value = start.categories;
-    settings = start.newsletter;
+    started.value = start;
     defaultCategoryId = pickCategory(start.categories, start.lastCategoryId) ?? '';
     const typed = typedFields();
     const found = page.editable;
     if (!found && page.published) {
       // Publishing froze it: say where it went, and offer a new clipping or the archive, never an edit.
       published.value = page.published;
-      pendingDraft = draft && fieldsOf(draft);
+      form.pendingDraft = draft && fieldsOf(draft);
       if (typed) {
         // What was typed waits, as the page's draft, for the choice to clip it again.
-        pendingDraft = { ...(pendingDraft ?? reclipBaseline(page.published.clipping)), ...typed };
-        persistDraft(pendingDraft);
+        form.pendingDraft = { ...(form.pendingDraft ?? reclipBaseline(page.published.clipping)), ...typed };
+        persistDraft(form.pendingDraft);
       }
       notices.value = [];
       status.value = 'published';
       needParts();
       return;
     }
-    const form = initialForm(tab, defaultCategoryId, found, draft);
+    const initial = initialForm(tab, defaultCategoryId, found, draft);
     existing.value = found;
-    baseline = form.baseline;
+    form.baseline = initial.baseline;
     const loaded: Notice[] = [];
     if (found) loaded.push({ tone: 'info', text: t('alreadyClipped') });
-    if (form.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
+    if (initial.restoredDraft) loaded.push({ tone: 'info', text: t('draftRestored') });
     // A note typed over a stored one keeps the stored one a click away.
-    if (typed?.note !== undefined && form.fields.note !== '' && form.fields.note !== typed.note) {
-      oldNote.value = form.fields.note;
+    if (typed?.note !== undefined && initial.fields.note !== '' && initial.fields.note !== typed.note) {
+      oldNote.value = initial.fields.note;
     }
-    fields.value = keepCategory({ ...form.fields, ...typed }, loaded);
+    fields.value = keepCategory({ ...initial.fields, ...typed }, loaded);
     notices.value = loaded;
     conflict.value =
-      form.conflicts.length > 0 ? { found: 'draft', fields: form.conflicts, stored: form.baseline } : null;
+      initial.conflicts.length > 0
+        ? { found: 'draft', fields: initial.conflicts, stored: initial.baseline }
+        : null;
     if (conflict.value) needParts();
-    status.value = form.origin;
+    status.value = initial.origin;
     if (typed) persistDraft();
   }
 
@@ -308,41 +330,8 @@ export function createPopupState(services: PopupServices) {
     return checked.fields;
   }
 
-  /** Clips a page of a published issue again, as a new item of the open issue. */
-  function reclip(): void {
-    const previous = published.value;
-    if (status.value !== 'published' || !previous) return;
-    const { clipping } = previous;
-    baseline = reclipBaseline(clipping);
-    const said: Notice[] = [];
-    if (pendingDraft) said.push({ tone: 'info', text: t('draftRestored') });
-    baseline = keepCategory(baseline, []);
-    fields.value = keepCategory(pendingDraft ?? baseline, said);
-    oldNote.value = clipping.note === '' ? null : clipping.note;
-    reclipping = clipping.id;
-    notices.value = said;
-    status.value = 'new';
-  }
-
   function insertOldNote(): void {
     if (oldNote.value !== null) edit({ note: oldNote.value });
-  }
-
-  /**
-   * Resolves a conflict: with what was typed (the stored version becomes the base, so a save keeps mine),
-   * or with the stored version of each conflicting field (other own edits stay).
-   */
-  function resolveConflict(take: 'mine' | 'stored'): void {
-    const open = conflict.value;
-    if (!open) return;
-    if (take === 'stored') {
-      const taken = { ...fields.value };
-      for (const name of open.fields) taken[name] = open.stored[name];
-      fields.value = taken;
-    }
-    baseline = open.stored;
-    conflict.value = null;
-    persistDraft();
   }
 
   /**
@@ -350,16 +339,16 @@ export function createPopupState(services: PopupServices) {
    * the database answered there is nowhere to write; the answer writes what was typed meanwhile.
    */
   function persistDraft(draft?: ClippingFields): void {
-    const repos = repositories;
+    const repos = form.repositories;
     if (!repos) return;
-    draftWrites = draftWrites
+    form.draftWrites = form.draftWrites
       .then(() => {
         const current = draft ?? fields.value;
-        if (sameFields(current, baseline)) return repos.drafts.remove(draftKey);
+        if (sameFields(current, form.baseline)) return repos.drafts.remove(form.draftKey);
         // A draft of an edit remembers what it started from, so a later reorder or move elsewhere
         // (which changes none of these fields) never makes it look stale.
-        const base = existing.value ? { base: baseline } : {};
-        return repos.drafts.save({ key: draftKey, ...current, updatedAt: services.now(), ...base });
+        const base = existing.value ? { base: form.baseline } : {};
+        return repos.drafts.save({ key: form.draftKey, ...current, updatedAt: services.now(), ...base });
       })
       .catch(async (error: unknown) => {
         // The typed text is still on screen; say that it is not kept if the popup closes.
@@ -373,68 +362,29 @@ export function createPopupState(services: PopupServices) {
       for (const name of Object.keys(change) as EditedField[]) typedEarly.add(name);
     }
     fields.value = { ...fields.value, ...change };
+    // What was said and refused was about the fields before this edit; a failure still holds.
+    notices.value = notices.value.filter((notice) => notice.tone === 'error');
+    const left = { ...refused.value };
+    for (const name in change) delete left[name as EditedField];
+    refused.value = left;
     if (status.value === 'saved') status.value = 'existing';
     persistDraft();
     warmSave();
   }
 
+  /**
+   * Saves the form, one save at a time: the save itself is the save path's (form-changes.ts saveForm,
+   * in its chunk). Asked for before the database answered, it waits for the answer, then saves what the
+   * answer and the typing make, or stops at what it found: never a second clipping of the page.
+   */
   async function save(): Promise<void> {
     if (saving.value || blocker.value || !usable.value) return;
-    if (status.value === 'loading') {
-      // Asked for before the database answered: wait for it, then save what it and the typing make,
-      // or stop at what it found (a published page, a conflict). Never a second clipping of the page.
-      saving.value = true;
-      await answered;
-      saving.value = false;
-      // (Read again: the answer changed it meanwhile.)
-      if ((status.value as PopupStatus) === 'loading') return;
-    }
-    const repos = repositories;
-    if (!repos) return;
-    // A field changed both here and elsewhere is saved only once the user said which to keep.
-    if (status.value === 'loading' || status.value === 'published' || conflict.value) return;
     saving.value = true;
     try {
-      let saveClip: SaveClipModule['saveClip'];
-      try {
-        ({ saveClip } = await prepareSave());
-      } catch {
-        // The save path's chunk did not load (the extension was updated or removed under the popup).
-        fail(t('errorSavePathMissing'));
-        return;
-      }
-      await draftWrites;
-      const before = existing.value;
-      const outcome = await saveClip(repos, {
-        fields: fields.value,
-        existing: before,
-        baseline,
-        draftKey,
-        reclipOf: reclipping,
-        page: reading.value?.facts,
-        settings,
-        now: services.now(),
-        newId: services.newId,
-      });
-      if (outcome.kind === 'invalid') {
-        notices.value = outcome.problems.map((key) => ({ tone: 'error', text: t(key) }));
-        status.value = 'error';
-        return;
-      }
-      if (outcome.kind === 'changed') {
-        changedMeanwhile(outcome.current);
-        return;
-      }
-      const { clipping } = outcome;
-      services.changes?.clippingSaved(clipping.id);
-      existing.value = clipping;
-      baseline = fieldsOf(clipping);
-      fields.value = baseline;
-      oldNote.value = null;
-      reclipping = null;
-      conflict.value = null;
-      notices.value = [{ tone: 'success', text: t(before ? 'savedUpdate' : 'savedNew') }];
-      status.value = 'saved';
+      await answered;
+      // The save path's chunk did not load (the extension was updated or removed under the popup).
+      const path = await prepareSave().catch(() => fail(t('errorSavePathMissing')));
+      if (path) await path.saveForm(state);
     } catch (error) {
       fail(await storageFailure('errorSaveFailed', error));
     } finally {
@@ -442,30 +392,11 @@ export function createPopupState(services: PopupServices) {
     }
   }
 
-  /** A save found the clipping changed (or deleted) by another page since the popup read it. */
-  function changedMeanwhile(current: Clipping | undefined): void {
-    if (!current) {
-      // Deleted elsewhere: the next save clips the page anew, with what was typed.
-      existing.value = undefined;
-      notices.value = [{ tone: 'info', text: t('deletedMeanwhile') }];
-      status.value = 'new';
-      return;
-    }
-    // Show their changes to fields not typed here at once; a field changed on both sides waits for
-    // the answer, and until then nothing is saved.
-    const stored = fieldsOf(current);
-    const merge = mergeEdit(baseline, fields.value, stored);
-    existing.value = current;
-    baseline = stored;
-    fields.value = merge.fields;
-    conflict.value = merge.conflicts.length > 0 ? { found: 'save', fields: merge.conflicts, stored } : null;
-    if (conflict.value) needParts();
-    notices.value = conflict.value ? [] : [{ tone: 'info', text: t('alreadyClipped') }];
-    status.value = 'existing';
-  }
-
-  return {
+  const state = {
     store,
+    services,
+    t,
+    form,
     status,
     usable,
     blocker,
@@ -479,15 +410,20 @@ export function createPopupState(services: PopupServices) {
     conflict,
     parts,
     reading,
+    around,
+    started,
+    refused,
     tabRead,
     load,
     edit,
     save,
     warmSave,
-    reclip,
     insertOldNote,
-    resolveConflict,
+    keepCategory,
+    persistDraft,
+    needParts,
   };
+  return state;
 }
 
 export type PopupState = ReturnType<typeof createPopupState>;

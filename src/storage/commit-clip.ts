@@ -14,6 +14,8 @@ export interface CommitOptions {
    * open the clipping joins it; when only published ones exist, the one after the latest opens.
    */
   firstIssue?: Issue;
+  /** Told the open issue the clipping joined (found, or opened here), once the save is stored. */
+  joined?: (issue: Issue) => void;
   /**
    * The published clipping of this page the user chose to clip again. Without it, a page that has a
    * clipping already (even one saved by another popup a moment ago) is refused with AlreadyClippedError.
@@ -91,19 +93,21 @@ export async function commitClip(
   db: ClipperDatabase,
   clipping: Clipping,
   draftKey: string,
-  { firstIssue, reclipOf }: CommitOptions = {},
+  { firstIssue, reclipOf, joined }: CommitOptions = {},
 ): Promise<Clipping> {
   const tx = popupTransaction(db);
   let saved = clipping;
+  let open: Issue | undefined;
   if (firstIssue) {
     // An issue opened here and a clipping that then fails to store must roll back together:
     // commitWrites aborts the whole transaction, the issue's put included.
-    const open = await resolveOpenIssue(tx.objectStore('issues'), firstIssue);
+    open = await resolveOpenIssue(tx.objectStore('issues'), firstIssue);
     saved = { ...clipping, issueId: open.id };
   }
   await refuseUnstorable(tx, undefined, saved);
   await refuseDuplicate(tx, saved, reclipOf);
   await writeClip(tx, saved, draftKey);
+  if (open) joined?.(open);
   return saved;
 }
 

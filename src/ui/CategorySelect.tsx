@@ -1,5 +1,6 @@
 import type { Category } from '../core/category';
 import type { Translate } from '../core/messages';
+import { fieldError } from './field-error';
 
 export interface CategorySelectProps {
   id: string;
@@ -9,6 +10,8 @@ export interface CategorySelectProps {
   t: Translate;
   testId?: string;
   disabled?: boolean;
+  /** Why a save refused this field, shown under it (field-error.tsx). */
+  error?: string;
 }
 
 /** A labelled select of the user's categories, in their order; labels are shown as the user wrote them. */
@@ -20,7 +23,9 @@ export function CategorySelect({
   t,
   testId,
   disabled,
+  error,
 }: CategorySelectProps) {
+  const refused = fieldError(id, error, testId);
   return (
     <div class="field">
       <label for={id}>{t('fieldCategory')}</label>
@@ -30,6 +35,7 @@ export function CategorySelect({
         value={value}
         disabled={disabled}
         onChange={(event) => onChange(event.currentTarget.value)}
+        {...refused.attrs}
       >
         {categories.map((category) => (
           <option key={category.id} value={category.id}>
@@ -37,6 +43,7 @@ export function CategorySelect({
           </option>
         ))}
       </select>
+      {refused.message}
     </div>
   );
 }

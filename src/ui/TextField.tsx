@@ -1,3 +1,5 @@
+import { fieldError } from './field-error';
+
 export interface TextFieldProps {
   id: string;
   label: string;
@@ -7,6 +9,8 @@ export interface TextFieldProps {
   /** `url` brings the URL keyboard; validation stays ours, so the browser's own bubble never interferes. */
   inputMode?: 'text' | 'url';
   disabled?: boolean;
+  /** Why a save refused this field, shown under it (field-error.tsx). */
+  error?: string;
 }
 
 /** A labelled single-line input. */
@@ -18,7 +22,9 @@ export function TextField({
   testId,
   inputMode = 'text',
   disabled,
+  error,
 }: TextFieldProps) {
+  const refused = fieldError(id, error, testId);
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -31,7 +37,9 @@ export function TextField({
         disabled={disabled}
         spellcheck={false}
         onInput={(event) => onInput(event.currentTarget.value)}
+        {...refused.attrs}
       />
+      {refused.message}
     </div>
   );
 }

@@ -18,9 +18,15 @@ describe('manifestFor: one manifest source, each browser its own', () => {
       gecko_android: { strict_min_version: '142.0' },
     });
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
-    // The background differs (next test); every other field is passed through as written.
-    const { minimum_chrome_version: _chrome, background: _background, ...shared } = manifest;
+    // The background and the permissions differ (next tests); every other field is passed through.
+    const { minimum_chrome_version: _chrome, background: _background, permissions: _p, ...shared } = manifest;
     expect(firefox).toMatchObject(shared);
+  });
+
+  it('asks Firefox for every permission but the ones only Chrome has (favicon)', () => {
+    expect(manifest.permissions).toContain('favicon');
+    const firefox = manifestFor('firefox', manifest);
+    expect(firefox.permissions).toStrictEqual(manifest.permissions.filter((name) => name !== 'favicon'));
   });
 
   it('turns a service worker into a background script on Firefox', () => {

@@ -4,9 +4,12 @@ import {
   CANONICAL_LIMIT,
   canonicalOffer,
   captureTitle,
+  hostOf,
   PAGE_TEXT_LIMIT,
   type PageFacts,
   pageFactsOf,
+  siteIconOf,
+  siteOf,
   titleRulesOf,
 } from '../../src/core/page-facts';
 import { DEFAULT_TITLE_RULES } from '../../src/core/title-cleanup';
@@ -180,4 +183,45 @@ describe('canonicalOffer', () => {
     ).toBe(undefined);
     expect(canonicalOffer(PAGE, {})).toBe(undefined);
   });
+});
+
+describe('siteOf', () => {
+  it('gives the host without www, and the page’s own name when it is more than the host', () => {
+    expect(siteOf('https://www.publickey1.jp/blog/23/x.html', {})).toEqual({ host: 'publickey1.jp' });
+    expect(siteOf('https://zenn.dev/a', { siteName: 'Zenn' })).toEqual({ name: 'Zenn', host: 'zenn.dev' });
+    expect(siteOf('https://zenn.dev/a', { siteName: 'zenn.dev' })).toEqual({ host: 'zenn.dev' });
+  });
+
+  it('gives an empty host for what is not a URL', () => {
+    expect(siteOf('not a url', {})).toEqual({ host: '' });
+    expect(hostOf('')).toBe('');
+  });
+});
+
+describe('siteIconOf', () => {
+  const page = 'https://zenn.dev/cybozu_ept/articles/neco-weekly-2023-09-15?a=1&b=2';
+
+  it('uses Chrome’s favicon store when there is one, whatever the tab says', () => {
+    const icon = siteIconOf(page, 'https://evil.example/track.png', 'chrome-extension://id/_favicon/');
+    expect(icon).toBeDefined();
+    const parsed = new URL(icon as string);
+    expect(icon?.split('?')[0]).toBe('chrome-extension://id/_favicon/');
+    expect(parsed.searchParams.get('pageUrl')).toBe(page);
+    expect(parsed.searchParams.get('size')).toBe('32');
+  });
+
+  it.each([
+    ['data:image/png;base64,iVBORw0KGgo=', 'data:image/png;base64,iVBORw0KGgo='],
+    ['https://zenn.dev/images/logo-transparent.png', 'https://zenn.dev/images/logo-transparent.png'],
+    ['http://example.com/favicon.ico', undefined],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['chrome://favicon/https://zenn.dev', undefined],
+    [undefined, undefined],
+  ])(
+    'otherwise takes the tab’s icon %s only as an image the browser already has: %s',
+    (tabIcon, expected) => {
+      expect(siteIconOf(page, tabIcon)).toBe(expected);
+    },
+  );
 });

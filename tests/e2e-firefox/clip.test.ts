@@ -24,10 +24,35 @@ describe('in Firefox', () => {
     expect(await popup.evaluate(() => document.documentElement.lang)).toBe('ja');
     expect(await value(popup, 'clip-title')).toBe('Firefox で読んだ記事');
     expect(await value(popup, 'clip-url')).toBe(article.url);
+    // Where the clip goes: the profile has no issue yet, so the save opens one.
+    await popup.waitForSelector('[data-testid="clip-destination"]');
+    expect(await text(popup, 'clip-destination')).toBe('新しい号に追加');
+    // A URL the extension cannot save is refused at its field, in Japanese, and nothing is saved.
+    await popup.evaluate(() => {
+      const url = document.querySelector<HTMLInputElement>('[data-testid="clip-url"]');
+      if (!url) throw new Error('no URL field');
+      url.value = 'ftp://example.com/file.txt';
+      url.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await popup.click('[data-testid="clip-save"]');
+    await popup.waitForSelector(form('error'));
+    expect(await text(popup, 'clip-url-error')).toContain('http:// か https://');
+    expect(
+      await popup.evaluate(() =>
+        document.querySelector('[data-testid="clip-url"]')?.getAttribute('aria-invalid'),
+      ),
+    ).toBe('true');
+    await popup.evaluate((url) => {
+      const field = document.querySelector<HTMLInputElement>('[data-testid="clip-url"]');
+      if (!field) throw new Error('no URL field');
+      field.value = url;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    }, article.url);
     await typeNote(popup, 'ESR でも同じように使える。');
     await popup.click('[data-testid="clip-save"]');
     await popup.waitForSelector(form('saved'));
-    expect(await text(popup, 'clip-notices')).toContain('クリップしました');
+    // Said in place, in the line above the form.
+    expect(await text(popup, 'clip-destination')).toBe('✓ クリップしました');
     await popup.close();
 
     const options = await openIssueWith(harness, '### Firefox で読んだ記事');
@@ -49,6 +74,8 @@ describe('in Firefox', () => {
     const popup = await openPopup(article.tabId, 'new');
     // Read beside the database, never before its answer: the cleaned title follows a moment later.
     await waitForValue(popup, 'clip-title', 'Firefox で読む記事');
+    // The site by the name its page gives, and its host.
+    expect(await text(popup, 'clip-site')).toBe(`サンプルブログ${new URL(article.url).hostname}`);
     await popup.click('[data-testid="clip-title-choice"]');
     expect(await value(popup, 'clip-title')).toBe('(4) Firefox で読む記事 | サンプルブログ');
     await popup.click('[data-testid="clip-title-choice"]');

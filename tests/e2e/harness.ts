@@ -31,6 +31,9 @@ export interface OpenedTab {
   tabId: number;
 }
 
+/** The toolbar's real popup (Harness.clickToolbarButton): evaluates an expression in it. */
+export type ToolbarPopup = ((expression: string) => Promise<unknown>) & { isOpen(): Promise<boolean> };
+
 export interface HarnessOptions {
   /** A built extension; defaults to $E2E_DIST_DIR, else the repository's dist/. */
   distDir?: string;
@@ -146,9 +149,10 @@ export class Harness {
    * Clicks the extension's toolbar button on the tab showing `page`, as a person does: Chromium opens
    * the real popup with the click's activeTab grant (CDP `Extensions.triggerAction`). Playwright does not
    * attach to an extension's popup, so the popup is reached through the browser's CDP session; the
-   * returned function evaluates an expression in it and gives its value.
+   * returned function evaluates an expression in it and gives its value, and `isOpen` tells whether
+   * the popup is still there (it closes itself after a save).
    */
-  async clickToolbarButton(page: Page): Promise<(expression: string) => Promise<unknown>> {
+  async clickToolbarButton(page: Page): Promise<ToolbarPopup> {
     const browser = this.context.browser();
     if (!browser) throw new Error('no browser to click the toolbar of');
     const cdp = await browser.newBrowserCDPSession();
@@ -175,7 +179,7 @@ export class Harness {
       flatten: false,
     } as never)) as { sessionId: string };
     let nextId = 0;
-    return async (expression) => {
+    const evaluate = async (expression: string) => {
       const id = ++nextId;
       const answer = new Promise<unknown>((resolve, reject) => {
         const listener = (event: { sessionId: string; message: string }) => {
@@ -202,6 +206,11 @@ export class Harness {
       );
       return answer;
     };
+    const isOpen = async () =>
+      ((await cdp.send('Target.getTargets')) as Targets).targetInfos.some(
+        (target) => target.targetId === popup.targetId,
+      );
+    return Object.assign(evaluate, { isOpen });
   }
 
   /** Opens the popup on `tabId` and waits until it has loaded the tab, clipping and draft. */

@@ -263,7 +263,9 @@ describe('hostile input in the real extension', () => {
       await field(popup, 'save').click();
       await waitForFormState(popup, 'error');
       expect(await formStatesSeen(popup), input.name).not.toContain('saved');
-      expect(await byTestId(popup, 'clip-notices').textContent(), input.name).not.toBe('');
+      // Said at the URL field, which is marked invalid.
+      expect(await byTestId(popup, 'clip-url-error').textContent(), input.name).not.toBe('');
+      expect(await field(popup, 'url').getAttribute('aria-invalid'), input.name).toBe('true');
       expect(await pwned(popup), input.name).toBeUndefined();
     }
     const options = await h.openOptions();

@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { byTestId, waitForMarkdown } from './options-page';
 import { field } from './popup';
@@ -48,6 +49,16 @@ describe('the popup reads what the page says of itself', () => {
     await expect.poll(() => value('title')).toBe(CLEANED);
     expect(await value('url')).toBe(url);
 
+    // Above the form: the site, by its own name, its host and the icon Chrome holds for it; and where
+    // the clip goes (a fresh profile has no open issue yet).
+    await expect.poll(() => text('clip-site')).toBe('Example Tech Bloglocalhost');
+    const icon = `document.querySelector('[data-testid="clip-site"] img')`;
+    expect(await read(`${icon}.src`)).toMatch(
+      new RegExp(`^chrome-extension://${h.extensionId}/_favicon/\\?pageUrl=`),
+    );
+    await expect.poll(() => inPopup(`${icon}.complete && ${icon}.naturalWidth > 0`)).toBe(true);
+    expect(await text('clip-destination')).toBe('新しい号に追加');
+
     expect(await text('clip-title-choice')).toBe('元のタイトルに戻す');
     await click('[data-testid="clip-title-choice"]');
     await expect.poll(() => value('title')).toBe(TITLE);
@@ -67,6 +78,9 @@ describe('the popup reads what the page says of itself', () => {
     })()`);
     await click('[data-testid="clip-save"]');
     await expect.poll(state).toBe('saved');
+    expect(await text('clip-destination')).toBe('✓ クリップしました');
+    // The toolbar popup closes itself a moment after the save (the default), nothing pressed meanwhile.
+    await expect.poll(() => inPopup.isOpen(), { timeout: 5_000 }).toBe(false);
 
     const stored = (await h.readClippings()).find((clipping) => clipping.url === canonical);
     expect(stored).toMatchObject({ title: CLEANED, siteName: 'Example Tech Blog', language: 'ja' });
@@ -74,6 +88,40 @@ describe('the popup reads what the page says of itself', () => {
     const markdown = await waitForMarkdown(options, (md) => md.includes(`### ${CLEANED}`));
     expect(markdown).toContain(`### ${CLEANED}\n\n${canonical}\n\nアップグレード手順の記録。`);
     await options.close();
+    await page.close();
+  });
+
+  it('the toolbar popup stays open after a save while the member goes on, and closes after the next', async () => {
+    const h = harness();
+    const { page } = await h.openTab(blogPage('kubernetes-upgrade-keep-open', `${h.baseUrl}/article/other`));
+    await page.bringToFront();
+    const inPopup = await h.clickToolbarButton(page);
+    const state = () => inPopup(`document.querySelector('[data-testid="clip-form"]')?.dataset.state ?? null`);
+    const typeNote = (value: string) =>
+      inPopup(`(() => {
+        const note = document.querySelector('[data-testid="clip-note"]');
+        note.value = ${JSON.stringify(value)};
+        note.dispatchEvent(new Event('input', { bubbles: true }));
+      })()`);
+    await expect.poll(state, { timeout: 15_000 }).toBe('new');
+    await inPopup(`document.querySelector('[data-testid="clip-save"]').click()`);
+    await expect.poll(state).toBe('saved');
+    // A key pressed in the moment after the save: the member is not done.
+    await inPopup(
+      `document.querySelector('[data-testid="clip-note"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }))`,
+    );
+    await delay(2_500);
+    expect(await inPopup.isOpen()).toBe(true);
+    await typeNote('あとから書き足したメモ。');
+    // The confirmation goes with the edit (it was about the fields before it): the line says where the
+    // clipping is now, in the issue its save opened.
+    expect(await inPopup(`document.querySelector('[data-testid="clip-destination"]').textContent`)).toMatch(
+      /^第\d+回 \(\d{4}-\d{2}-\d{2}号\) の項目$/,
+    );
+    await inPopup(`document.querySelector('[data-testid="clip-save"]').click()`);
+    await expect.poll(() => inPopup.isOpen(), { timeout: 5_000 }).toBe(false);
+    const stored = (await h.readClippings()).find((clipping) => clipping.note === 'あとから書き足したメモ。');
+    expect(stored).toBeDefined();
     await page.close();
   });
 

@@ -118,7 +118,10 @@ describe('popup', () => {
     fireEvent.change(screen.getByTestId('clip-category'), { target: { value: 'tools' } });
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('saved');
-    expect(screen.getByRole('status').textContent).toContain('クリップしました');
+    // Said in place, in the line that said where the clip would go: the form does not move.
+    await waitFor(() =>
+      expect(screen.getByTestId('clip-destination').textContent).toBe('✓ クリップしました'),
+    );
     const [saved, ...others] = await repositories.clippings.list();
     expect(others).toEqual([]);
     expect(saved).toMatchObject({
@@ -187,7 +190,7 @@ describe('popup', () => {
 
     await renderPopup({ repos, tab: { ...ARTICLE, url: `${ARTICLE.url}?fbclid=abc#top` } });
     await waitForState('existing');
-    expect(screen.getByRole('status').textContent).toContain('クリップ済み');
+    expect(screen.getByTestId('clip-notices').textContent).toContain('クリップ済み');
     expect(note().value).toBe('最初のメモ');
     expect(screen.getByTestId('clip-save').textContent).toBe('更新');
     fireEvent.input(note(), { target: { value: '書き直したメモ' } });
@@ -214,7 +217,7 @@ describe('popup', () => {
     expect(title().value).toBe('編集したタイトル');
     expect(note().value).toBe('書きかけ');
     expect((screen.getByTestId('clip-category') as HTMLSelectElement).value).toBe('books');
-    expect(screen.getByRole('status').textContent).toContain('下書きを復元');
+    expect(screen.getByTestId('clip-notices').textContent).toContain('下書きを復元');
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('saved');
     expect(await repos.drafts.get(ARTICLE_KEY)).toBeUndefined();
@@ -276,7 +279,33 @@ describe('popup', () => {
     fireEvent.input(screen.getByTestId('clip-url'), { target: { value: 'javascript:alert(1)' } });
     fireEvent.click(screen.getByTestId('clip-save'));
     await waitForState('error');
-    expect(screen.getByRole('alert').textContent).toContain('http:// か https://');
+    // Said at the field, which is marked invalid and described by it.
+    const url = screen.getByTestId('clip-url');
+    const error = screen.getByTestId('clip-url-error');
+    expect(error.textContent).toContain('http:// か https://');
+    expect(error.getAttribute('role')).toBe('alert');
+    expect(url.getAttribute('aria-invalid')).toBe('true');
+    expect(url.getAttribute('aria-describedby')).toBe(error.id);
+    expect(await repositories.clippings.list()).toEqual([]);
+    // Gone once the field is edited; the other fields were never marked.
+    fireEvent.input(url, { target: { value: ARTICLE.url } });
+    expect(screen.queryByTestId('clip-url-error')).toBeNull();
+    expect(url.hasAttribute('aria-invalid')).toBe(false);
+    expect(screen.getByTestId('clip-title').hasAttribute('aria-invalid')).toBe(false);
+  });
+
+  it('refuses an empty URL and an empty title at their fields, each until it is edited', async () => {
+    const { repositories } = await renderPopup();
+    await waitForState('new');
+    fireEvent.input(screen.getByTestId('clip-url'), { target: { value: '' } });
+    fireEvent.input(title(), { target: { value: '   ' } });
+    fireEvent.click(screen.getByTestId('clip-save'));
+    await waitForState('error');
+    expect(screen.getByTestId('clip-url-error').textContent).toBe('URL を入力してください');
+    expect(screen.getByTestId('clip-title-error').textContent).toBe('タイトルを入力してください');
+    fireEvent.input(title(), { target: { value: 'Cilium の BGP Control Plane' } });
+    expect(screen.queryByTestId('clip-title-error')).toBeNull();
+    expect(screen.getByTestId('clip-url-error')).toBeTruthy();
     expect(await repositories.clippings.list()).toEqual([]);
   });
 

@@ -1,15 +1,12 @@
 import type { Category } from '../../core/category';
-import { type ClippingFields, type ClippingProblem, PROBLEM_MESSAGES } from '../../core/clipping';
+import {
+  type ClippingFields,
+  type ClippingProblem,
+  PROBLEM_FIELD,
+  PROBLEM_MESSAGES,
+} from '../../core/clipping';
 import type { Translate } from '../../core/messages';
 import { NoteField } from '../../ui/NoteField';
-
-/** The field each problem of validateClippingFields is about: its message is shown under that field. */
-const PROBLEM_FIELD: Readonly<Record<ClippingProblem, keyof ClippingFields>> = {
-  'url-missing': 'url',
-  'url-not-http': 'url',
-  'title-missing': 'title',
-  'category-missing': 'categoryId',
-};
 
 /** The fields' suffixes in element ids, in the form's order. */
 const SUFFIX: Readonly<Record<keyof ClippingFields, string>> = {

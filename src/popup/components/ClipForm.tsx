@@ -26,6 +26,7 @@ export class ClipForm extends Component<ClipFormProps> {
     // Loaded when needed (state.ts needParts): until then, a published page shows only its notices.
     const parts = state.parts.value;
     const loading = status.value === 'loading';
+    const around = state.around.value;
     return (
       <form
         class="clip-form"
@@ -38,6 +39,8 @@ export class ClipForm extends Component<ClipFormProps> {
         }}
         {...this.shortcut}
       >
+        {/* Its room is kept from the first frame, so the form does not move when it is drawn. */}
+        <div class="clip-where">{around && <around.Where state={state} t={t} />}</div>
         <Notices notices={state.notices.value} testId="clip-notices" />
         {status.value === 'published' ? (
           parts && <parts.PublishedPanel state={state} t={t} onOpenPublished={onOpenPublished} />
@@ -58,6 +61,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
   const oldNote = state.oldNote.value;
   const parts = state.parts.value;
   const reading = state.reading.value;
+  const refused = state.refused.value;
   return (
     <>
       {parts && <parts.ConflictPrompt state={state} t={t} />}
@@ -67,6 +71,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
         label={t('fieldTitle')}
         value={current.title}
         disabled={locked}
+        error={refused.title && t(refused.title)}
         onInput={(title) => state.edit({ title })}
       />
       {reading && <reading.PageChoices state={state} t={t} />}
@@ -77,6 +82,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
         inputMode="url"
         value={current.url}
         disabled={locked}
+        error={refused.url && t(refused.url)}
         onInput={(url) => state.edit({ url })}
       />
       <NoteField
@@ -105,6 +111,7 @@ function ClipFields({ state, t }: { state: PopupState; t: Translate }) {
         value={current.categoryId}
         categories={state.categories.value}
         disabled={locked}
+        error={refused.categoryId && t(refused.categoryId)}
         onChange={(categoryId) => state.edit({ categoryId })}
       />
       <div class="actions">

@@ -1,5 +1,6 @@
 import type { EditedField } from '../../core/draft';
 import type { MessageKey, Translate } from '../../core/messages';
+import { resolveConflict } from '../form-changes';
 import type { PopupState } from '../state';
 
 export interface ConflictPromptProps {
@@ -23,10 +24,10 @@ export function ConflictPrompt({ state, t }: ConflictPromptProps) {
     <div role="alert" class="notice notice-error" data-testid="clip-conflict">
       <p>{t(open.found === 'save' ? 'saveConflict' : 'draftConflict', names)}</p>
       <div class="actions">
-        <button type="button" data-testid="clip-keep-mine" onClick={() => state.resolveConflict('mine')}>
+        <button type="button" data-testid="clip-keep-mine" onClick={() => resolveConflict(state, 'mine')}>
           {t('keepMine')}
         </button>
-        <button type="button" data-testid="clip-take-stored" onClick={() => state.resolveConflict('stored')}>
+        <button type="button" data-testid="clip-take-stored" onClick={() => resolveConflict(state, 'stored')}>
           {t('takeStored')}
         </button>
       </div>

@@ -1,6 +1,7 @@
 import { archiveHash } from '../../core/archive-hash';
 import type { Translate } from '../../core/messages';
 import { openOptionsAt } from '../../platform/runtime';
+import { reclip } from '../form-changes';
 import type { PopupState } from '../state';
 
 export interface PublishedPanelProps {
@@ -29,7 +30,7 @@ export function PublishedPanel({ state, t, onOpenPublished = openInArchive }: Pu
         {t('publishedIn', [String(issue.number), issue.date])}
       </p>
       <div class="actions">
-        <button type="button" class="primary" data-testid="clip-reclip" onClick={() => state.reclip()}>
+        <button type="button" class="primary" data-testid="clip-reclip" onClick={() => reclip(state)}>
           {t('reclip')}
         </button>
         <button
