@@ -179,7 +179,12 @@ export async function importTeamFiles(
     };
     const plan = await runPaced(teamMergeWork(local, parsed), pace);
     await repos.bulk.writeRecords(
-      { clippings: [...plan.add, ...plan.update], categories: plan.addCategories },
+      {
+        clippings: [...plan.add, ...plan.update],
+        categories: plan.addCategories,
+        deletions: plan.deletions,
+        removeClippings: plan.remove,
+      },
       writing(onProgress),
     );
     const { added, updated, unchanged, mergedNotes } = plan.counts;

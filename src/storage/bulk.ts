@@ -56,6 +56,8 @@ export interface RecordsToWrite {
   categories?: readonly Category[];
   settings?: NewsletterSettings;
   deletions?: readonly Deletion[];
+  /** Ids of clippings to delete (a team merge taking in a member's deletion); written after the puts. */
+  removeClippings?: readonly string[];
 }
 
 const STORES = ['clippings', 'issues', 'categories', 'settings', 'deletions'] as const;
@@ -84,6 +86,7 @@ function putsOf(tx: WriteTx, records: RecordsToWrite): (() => Promise<unknown>)[
   for (const deletion of records.deletions ?? []) puts.push(() => tx.objectStore('deletions').put(deletion));
   const { settings } = records;
   if (settings) puts.push(() => tx.objectStore('settings').put({ key: NEWSLETTER_KEY, value: settings }));
+  for (const id of records.removeClippings ?? []) puts.push(() => tx.objectStore('clippings').delete(id));
   return puts;
 }
 
@@ -151,7 +154,7 @@ function commitInBatches(
 
 /**
  * Writes merged records (a restore by merge, a team merge) all together or not at all, in one
- * transaction; deletes nothing. `onWritten` hears the count as the writes succeed.
+ * transaction; deletes only the clippings `removeClippings` names. `onWritten` hears the count as the writes succeed.
  */
 export async function writeRecords(
   db: ClipperDatabase,

@@ -53,6 +53,22 @@ describe('writeRecords', () => {
     expect(byId((await readEverything(db)).clippings)).toEqual([edited, b]);
   });
 
+  it('deletes the clippings a team merge removes, with their tombstones, in the same transaction', async () => {
+    const db = await seeded();
+    const tombstone = { id: 'a', deletedBy: '佐藤', deletedAt: 6000 };
+    await writeRecords(db, { clippings: [b], deletions: [tombstone], removeClippings: ['a'] });
+    const data = await readEverything(db);
+    expect(data.clippings).toEqual([b]);
+    expect(byId(data.deletions ?? [])).toEqual(byId([DELETION, tombstone]));
+  });
+
+  it('removes nothing when a write of the same transaction fails', async () => {
+    const db = await seeded();
+    const before = await readEverything(db);
+    await expect(writeRecords(db, { clippings: [unstorable], removeClippings: ['a'] })).rejects.toThrow();
+    expect(await readEverything(db)).toEqual(before);
+  });
+
   it('writes all or nothing: one record that cannot be stored leaves everything as it was', async () => {
     const db = await seeded();
     const before = await readEverything(db);

@@ -1,5 +1,6 @@
 import { type Category, sortCategories } from '../category';
 import type { Clipping } from '../clipping';
+import type { Deletion } from '../deletion';
 import { hasUrlOrTitle } from '../fields';
 import { compareItemOrder, type Issue } from '../issue';
 import {
@@ -25,7 +26,10 @@ import { finish, type Work } from './paced';
  */
 
 export const TEAM_FILE_FORMAT = 'weekly-clipper-team';
+/** The version a download writes. */
 export const TEAM_FILE_VERSION = 1;
+/** The newest version read: 2 adds `deletions`, which the files on a team's sync branch carry. */
+export const TEAM_FILE_READ_VERSION = 2;
 export const TEAM_FILE_MAX_BYTES = 5 * 1024 * 1024;
 
 export interface TeamCategory {
@@ -54,6 +58,8 @@ export interface TeamFile {
   issue: { number: number; date: string };
   categories: TeamCategory[];
   clippings: TeamClipping[];
+  /** The member's tombstones (version 2, core/sync/member-file.ts): their deletions travel too. */
+  deletions?: Deletion[];
 }
 
 // ---- Export ---------------------------------------------------------------------------------------------
@@ -131,14 +137,21 @@ function serializeTeamFile(file: TeamFile): string {
  * script are kept (`佐藤` stays `佐藤`): a Latin-only slug would give every Japanese name the same file.
  */
 export function teamFilename(member: string, issue: Pick<Issue, 'date'>): string {
+  return `weekly-clipper-team-${issue.date}-${memberSlug(member)}.json`;
+}
+
+/**
+ * A member's name as part of a file name: letters of any script kept, runs of anything else one `-`,
+ * at most 40 code points (cut by code point, so a name is never split inside a character); `member`
+ * when nothing is left.
+ */
+export function memberSlug(member: string): string {
   const slug = member
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
-  // Cut by code point, not UTF-16 unit, so a name is never split inside a character.
-  const short = Array.from(slug).slice(0, 40).join('').replace(/-+$/, '') || 'member';
-  return `weekly-clipper-team-${issue.date}-${short}.json`;
+  return Array.from(slug).slice(0, 40).join('').replace(/-+$/, '') || 'member';
 }
 
 // ---- Import ---------------------------------------------------------------------------------------------
@@ -185,6 +198,11 @@ const TEAM_SHAPE = {
       },
     },
     clippings: { type: 'array', items: { type: 'object', fields: CLIPPING_FIELDS } },
+    deletions: {
+      type: 'array',
+      optional: true,
+      items: { type: 'object', fields: { id: ID, deletedBy: TEXT, deletedAt: TIMESTAMP } },
+    },
   },
 } satisfies FieldShape & { fields: Record<keyof TeamFile, FieldShape> };
 
@@ -197,7 +215,7 @@ export function parseTeamFile(text: string): TeamFileParse {
 
 /** `parseTeamFile` as work that yields its progress (`checking`, records checked / total). */
 export function* readTeamFile(text: string): Work<TeamFileParse> {
-  const spec = { format: TEAM_FILE_FORMAT, version: TEAM_FILE_VERSION, maxBytes: TEAM_FILE_MAX_BYTES };
+  const spec = { format: TEAM_FILE_FORMAT, version: TEAM_FILE_READ_VERSION, maxBytes: TEAM_FILE_MAX_BYTES };
   const read = readJsonFile(text, spec);
   if ('error' in read) return { ok: false, errors: [read.error] };
   const { root } = read;

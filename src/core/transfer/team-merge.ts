@@ -29,12 +29,18 @@ export interface TeamMergeCounts {
   unchanged: number;
   /** Incoming clippings of a URL already in the issue whose note was kept on that item as an other note. */
   mergedNotes: number;
+  /** Items of the issue (or notes folded into one) that a member deleted, counted apart from the four. */
+  removed: number;
 }
 
 export interface TeamMergePlan {
   add: Clipping[];
   update: Clipping[];
+  /** Ids of local clippings a member's deletion removes. */
+  remove: string[];
   addCategories: Category[];
+  /** The files' tombstones not known here yet: stored, so an older version never comes back. */
+  deletions: Deletion[];
   counts: TeamMergeCounts;
 }
 
@@ -44,8 +50,9 @@ interface Incoming {
 }
 
 /**
- * What merging these team files into the local open issue changes. Nothing is deleted, and planning
- * again after saving the plan finds nothing to do. The rules are in docs/team-merge.md.
+ * What merging these team files into the local open issue changes. Only what a file's own deletions
+ * name is deleted (a member deleting their clipping, version 2), and planning again after saving the
+ * plan finds nothing to do. The rules are in docs/team-merge.md.
  */
 export function planTeamMerge(local: TeamMergeLocal, files: readonly TeamFile[]): TeamMergePlan {
   return finish(teamMergeWork(local, files));
@@ -75,7 +82,9 @@ export function* teamMergeWork(local: TeamMergeLocal, files: readonly TeamFile[]
   // Published issues are frozen: a file never changes what was sent out.
   const frozen = (clipping: Clipping) => clipping.issueId !== null && clipping.issueId !== openId;
   const put = (clipping: Clipping) => items.set(clipping.id, clipping);
-  const deletions = deletionsById(local.deletions);
+  const known = deletionsById(local.deletions);
+  // A version a file's member deleted later is not taken in, from that file or any other.
+  const deletions = deletionsById(local.deletions, ...files.map((file) => file.deletions));
 
   function merge({ clipping: incoming, file }: Incoming): keyof TeamMergeCounts {
     const clippedBy = incoming.clippedBy || file.member;
@@ -154,15 +163,43 @@ export function* teamMergeWork(local: TeamMergeLocal, files: readonly TeamFile[]
     return 'added';
   }
 
-  const counts: TeamMergeCounts = { added: 0, updated: 0, unchanged: 0, mergedNotes: 0 };
+  const counts: TeamMergeCounts = { added: 0, updated: 0, unchanged: 0, mergedNotes: 0, removed: 0 };
   const ordered = incomingInMergeOrder(files, (id) => items.has(id) || absorbedBy.has(id));
   for (const [index, incoming] of ordered.entries()) {
     counts[merge(incoming)] += 1;
     if ((index + 1) % RECORDS_PER_STEP === 0)
       yield { phase: 'merging', done: index + 1, total: ordered.length };
   }
+
+  // Then the files' deletions: an item of the open issue, or a note folded into one, whose version here
+  // is not newer than the deletion goes. A published issue keeps what it sent out.
+  const removed = new Set<string>();
+  const newDeletions: Deletion[] = [];
+  for (const deletion of deletions.values()) {
+    const before = known.get(deletion.id);
+    if (before && before.deletedAt >= deletion.deletedAt) continue;
+    newDeletions.push(deletion);
+    const item = items.get(deletion.id);
+    if (item && !frozen(item) && item.updatedAt <= deletion.deletedAt) {
+      items.delete(item.id);
+      removed.add(item.id);
+      counts.removed += 1;
+      continue;
+    }
+    const absorberId = absorbedBy.get(deletion.id);
+    const absorber = absorberId === undefined ? undefined : items.get(absorberId);
+    const folded = absorber?.otherNotes?.find((entry) => entry.id === deletion.id);
+    if (absorber && folded && !frozen(absorber) && folded.updatedAt <= deletion.deletedAt) {
+      const otherNotes = (absorber.otherNotes ?? []).filter((entry) => entry.id !== deletion.id);
+      const { otherNotes: _folded, ...rest } = absorber;
+      put(otherNotes.length > 0 ? { ...absorber, otherNotes } : rest);
+      notesOnly.add(absorber.id);
+      absorbedBy.delete(deletion.id);
+      counts.removed += 1;
+    }
+  }
   const update = [...localIds]
-    .filter((id) => revised.has(id) || notesOnly.has(id))
+    .filter((id) => !removed.has(id) && (revised.has(id) || notesOnly.has(id)))
     .map((id) => {
       const clipping = items.get(id) as Clipping;
       // A change that is only other notes moves updatedAt by 1 ms, not to now: the merge is not an edit,
@@ -170,7 +207,14 @@ export function* teamMergeWork(local: TeamMergeLocal, files: readonly TeamFile[]
       return revised.has(id) ? clipping : { ...clipping, updatedAt: clipping.updatedAt + 1 };
     });
   const add = [...items.values()].filter((clipping) => !localIds.has(clipping.id));
-  return { add, update, addCategories: mapCategory.added, counts };
+  return {
+    add,
+    update,
+    remove: [...removed].filter((id) => localIds.has(id)),
+    addCategories: mapCategory.added,
+    deletions: newDeletions,
+    counts,
+  };
 }
 
 /**

@@ -247,7 +247,7 @@ describe('parseTeamFile', () => {
       withChange((d) => delete (d as Partial<Data>).format),
       [{ path: 'format', code: 'wrong-format' }],
     ],
-    ['a newer version', withChange((d) => (d.version = 2)), [{ path: 'version', code: 'newer-version' }]],
+    ['a newer version', withChange((d) => (d.version = 3)), [{ path: 'version', code: 'newer-version' }]],
     [
       'a version as text',
       withChange((d) => (d.version = '1' as never)),

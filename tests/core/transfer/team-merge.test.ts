@@ -70,7 +70,7 @@ function applyPlan(local: TeamMergeLocal, plan: TeamMergePlan): TeamMergeLocal {
   };
 }
 
-const NOTHING_TO_DO = { add: [], update: [], addCategories: [] };
+const NOTHING_TO_DO = { add: [], update: [], remove: [], addCategories: [], deletions: [] };
 
 describe('planTeamMerge', () => {
   it('adds a new clipping to the open issue, keeping its id, member, note and times', () => {
@@ -95,8 +95,10 @@ describe('planTeamMerge', () => {
         },
       ],
       update: [],
+      remove: [],
       addCategories: [],
-      counts: { added: 1, updated: 0, unchanged: 0, mergedNotes: 0 },
+      deletions: [],
+      counts: { added: 1, updated: 0, unchanged: 0, mergedNotes: 0, removed: 0 },
     });
   });
 
@@ -119,7 +121,7 @@ describe('planTeamMerge', () => {
       },
     ]);
     expect(plan.add).toEqual([]);
-    expect(plan.counts).toEqual({ added: 0, updated: 1, unchanged: 0, mergedNotes: 0 });
+    expect(plan.counts).toEqual({ added: 0, updated: 1, unchanged: 0, mergedNotes: 0, removed: 0 });
   });
 
   it.each([
@@ -130,7 +132,7 @@ describe('planTeamMerge', () => {
     const plan = planTeamMerge(localState([local]), [teamFile('sato', [{ note: 'stale', updatedAt }])]);
     expect(plan).toMatchObject({
       ...NOTHING_TO_DO,
-      counts: { added: 0, updated: 0, unchanged: 1, mergedNotes: 0 },
+      counts: { added: 0, updated: 0, unchanged: 1, mergedNotes: 0, removed: 0 },
     });
   });
 
@@ -173,8 +175,10 @@ describe('planTeamMerge', () => {
           ],
         },
       ],
+      remove: [],
       addCategories: [],
-      counts: { added: 0, updated: 0, unchanged: 0, mergedNotes: 1 },
+      deletions: [],
+      counts: { added: 0, updated: 0, unchanged: 0, mergedNotes: 1, removed: 0 },
     });
   });
 
@@ -253,7 +257,7 @@ describe('planTeamMerge', () => {
         updatedAt: 1000,
         otherNotes: [{ id: 'sato-0', clippedBy: 'sato', note: '佐藤', updatedAt: 2000 }],
       });
-      expect(plan.counts).toEqual({ added: 1, updated: 0, unchanged: 0, mergedNotes: 1 });
+      expect(plan.counts).toEqual({ added: 1, updated: 0, unchanged: 0, mergedNotes: 1, removed: 0 });
     }
   });
 
@@ -265,7 +269,7 @@ describe('planTeamMerge', () => {
       ['sato-1', 'sato'],
       ['suzuki-0', 'suzuki'],
     ]);
-    expect(plan.counts).toEqual({ added: 3, updated: 0, unchanged: 0, mergedNotes: 0 });
+    expect(plan.counts).toEqual({ added: 3, updated: 0, unchanged: 0, mergedNotes: 0, removed: 0 });
   });
 
   it('replaces a merged note when its member edited it later, and leaves it when not', () => {
@@ -293,7 +297,7 @@ describe('planTeamMerge', () => {
         ],
       },
     ]);
-    expect(plan.counts).toEqual({ added: 0, updated: 0, unchanged: 0, mergedNotes: 1 });
+    expect(plan.counts).toEqual({ added: 0, updated: 0, unchanged: 0, mergedNotes: 1, removed: 0 });
   });
 
   it('lets a member’s edit win over notes merged in after it was made', () => {
@@ -365,12 +369,12 @@ describe('planTeamMerge', () => {
     ];
     const start = localState([inIssue({ id: 'mine', url: 'https://example.com/c', note: 'mine' })]);
     const first = planTeamMerge(start, files);
-    expect(first.counts).toEqual({ added: 3, updated: 0, unchanged: 1, mergedNotes: 2 });
+    expect(first.counts).toEqual({ added: 3, updated: 0, unchanged: 1, mergedNotes: 2, removed: 0 });
     const merged = applyPlan(start, first);
     const second = planTeamMerge(merged, files);
     expect(second).toEqual({
       ...NOTHING_TO_DO,
-      counts: { added: 0, updated: 0, unchanged: 6, mergedNotes: 0 },
+      counts: { added: 0, updated: 0, unchanged: 6, mergedNotes: 0, removed: 0 },
     });
     expect(planTeamMerge(merged, [...files].reverse())).toEqual(second);
   });
@@ -499,7 +503,7 @@ describe('planTeamMerge, for any member files', () => {
           const again = planTeamMerge(state, permuted);
           expect(again).toEqual({
             ...NOTHING_TO_DO,
-            counts: { added: 0, updated: 0, unchanged: incoming, mergedNotes: 0 },
+            counts: { added: 0, updated: 0, unchanged: incoming, mergedNotes: 0, removed: 0 },
           });
         }
       }),
