@@ -10,6 +10,7 @@ import { type IssueStart, readIssueStart } from './options-start';
 import type { PopupRepositories } from './popup-repositories';
 import { readPopupStart } from './popup-start';
 import { createSettingsRepository, type SettingsRepository } from './settings';
+import { createTeamRepository, type TeamRepository } from './team';
 
 /** Everything the pages read and write, over one open database. Tests build it on fake-indexeddb. */
 export interface Repositories extends PopupRepositories {
@@ -19,6 +20,8 @@ export interface Repositories extends PopupRepositories {
   settings: SettingsRepository;
   issues: IssueRepository;
   deletions: DeletionRepository;
+  /** The team repository connection and its sync state (issue 11). */
+  team: TeamRepository;
   /** What the options page shows of the open issue, in one transaction (options-start.ts). */
   readIssueStart(): Promise<IssueStart>;
   /** Whole-database reads and writes for backup, restore and team merge. */
@@ -37,6 +40,7 @@ export function createRepositories(db: ClipperDatabase): Repositories {
     settings: createSettingsRepository(db),
     issues: createIssueRepository(db),
     deletions: createDeletionRepository(db),
+    team: createTeamRepository(db),
     bulk: {
       readEverything: () => readEverything(db),
       writeRecords: (records, onWritten) => writeRecords(db, records, onWritten),

@@ -24,3 +24,8 @@ export type SetupOutcome = 'saved' | 'skipped' | 'restored';
 export function setupDoneOf(record: { value: unknown } | undefined): boolean {
   return record?.value === 'saved' || record?.value === 'skipped' || record?.value === 'restored';
 }
+
+/** The team repository connection (storage/team.ts): this browser's own, never in a backup. */
+export const TEAM_REMOTE_KEY = 'teamRemote';
+/** When the last team sync went through, and how the last one ended. */
+export const TEAM_SYNC_KEY = 'teamSync';
