@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { crx } from '@crxjs/vite-plugin';
 import preact from '@preact/preset-vite';
 import { Features } from 'lightningcss';
@@ -162,6 +163,10 @@ export default defineConfig(({ mode }) => {
     // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
     // every `color-scheme` rule (in the popup's budget: issue 8).
     css: { lightningcss: { exclude: Features.LightDark } },
+    // isomorphic-git's SHA-1 (sha.js) reaches `eval` through to-buffer's dependencies: see the shim.
+    resolve: {
+      alias: { 'to-buffer': fileURLToPath(new URL('./scripts/shims/to-buffer.cjs', import.meta.url)) },
+    },
     build: {
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',
       target: ['chrome116', 'firefox140'],

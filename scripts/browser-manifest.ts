@@ -6,6 +6,9 @@
 
 export type TargetBrowser = 'chrome' | 'firefox';
 
+/** What the team sync sends, asked for on Firefox when a member connects (src/platform/permissions.ts). */
+export const TEAM_DATA_COLLECTION = ['websiteContent', 'authenticationInfo'] as const;
+
 /** The manifest.json fields this changes; everything else is passed through as written. */
 export interface SourceManifest {
   minimum_chrome_version?: string;
@@ -42,8 +45,9 @@ export function manifestFor<M extends SourceManifest>(browser: TargetBrowser, so
       gecko: {
         id: GECKO_ID,
         strict_min_version: GECKO_MIN_VERSION,
-        // The extension sends nothing anywhere: clippings stay in the browser's own storage.
-        data_collection_permissions: { required: ['none'] },
+        // Nothing is sent unless the member connects a team repository; then the clippings and the
+        // token go to that repository alone, with the consent asked for at「接続」(platform/permissions.ts).
+        data_collection_permissions: { required: ['none'], optional: [...TEAM_DATA_COLLECTION] },
       },
       // Firefox for Android reads data_collection_permissions from 142.
       gecko_android: { strict_min_version: GECKO_ANDROID_MIN_VERSION },

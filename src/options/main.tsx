@@ -11,6 +11,7 @@ import { App } from './App';
 import { firstRead, repositories } from './first-read';
 import { openFromHash } from './issue-actions';
 import { createOptionsState, OptionsContext } from './state';
+import { loadTeam, scheduleTeamSync, syncTeam } from './team-actions';
 import '../ui/base.css';
 import './options.css';
 
@@ -18,7 +19,15 @@ const language = uiLanguage();
 document.documentElement.lang = language;
 document.title = translate('optionsTitle');
 
-const changes = createChangeFeed();
+const feed = createChangeFeed();
+// Every save of this page is told to other pages, and, when connected, goes to the team repository.
+const changes = {
+  ...feed,
+  notify: (...args: Parameters<typeof feed.notify>) => {
+    feed.notify(...args);
+    scheduleTeamSync(state);
+  },
+};
 const state = createOptionsState({
   repositories,
   firstRead,
@@ -32,12 +41,19 @@ const state = createOptionsState({
 });
 // The popup opens a published item as `#archive/<issueId>/<clippingId>`.
 openFromHash(state, location.hash);
-void state.load();
+const loaded = state.load();
 // Years of issues must survive storage pressure; asked from here, never on the popup's critical path.
 void requestPersistentStorage(navigator.storage);
 // A clipping saved from the popup, or an edit in another options tab, shows up here at once.
 // A save that names its clippings (the popup's) updates just those; anything else reads again what is shown.
-changes.subscribe((clippingIds) => void (clippingIds ? state.refreshClippings(clippingIds) : state.load()));
+changes.subscribe((clippingIds) => {
+  void (clippingIds ? state.refreshClippings(clippingIds) : state.load());
+  scheduleTeamSync(state);
+});
+// A page connected to a team repository syncs as it opens (issue 11).
+void Promise.all([loaded, loadTeam(state)]).then(() => {
+  if (state.teamRemote.value) void syncTeam(state);
+});
 
 const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
 

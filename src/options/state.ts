@@ -8,6 +8,7 @@ import type { MessageKey, Notice, Translate } from '../core/messages';
 import type { IssueSource } from '../core/render/zenn';
 import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
+import type { TeamRemoteConfig } from '../core/team-remote';
 import type { ChangeFeed } from '../platform/change-feed';
 import type { Repositories } from '../storage/repositories';
 import { createOpenIssueView } from './open-issue-view';
@@ -43,6 +44,14 @@ export interface OptionsNotice extends Notice {
 
 export type OptionsView = 'issue' | 'backlog' | 'archive' | 'settings';
 
+/** The team sync's `data-state`, part of the e2e contract (`idle`: not connected or not run yet). */
+export type TeamSyncState = 'idle' | 'ok' | 'working' | 'error' | 'offline';
+
+export interface TeamStatus {
+  state: TeamSyncState;
+  text: string;
+}
+
 /**
  * The options page's one store: what is in the database, mirrored in signals, plus what is derived from
  * it as computed signals (the open issue's items, sections, Markdown and title: open-issue-view.ts).
@@ -69,6 +78,10 @@ export function createOptionsState(services: OptionsServices) {
   const search = signal('');
   /** The outcome of the last backup or team import/export (`backup-status`). */
   const backupStatus = signal<{ state: 'ok' | 'error'; text: string } | null>(null);
+  /** The team repository this browser is connected to (issue 11), once read; null when none. */
+  const teamRemote = signal<TeamRemoteConfig | null>(null);
+  /** The team sync's status line (`team-sync-status`). */
+  const teamStatus = signal<TeamStatus>({ state: 'idle', text: '' });
   /** The published issue shown in the archive view. */
   const archivedId = signal<string | null>(null);
   /** The item of that issue to point at, when the page was opened on it (`#archive/<issue>/<item>`). */
@@ -278,6 +291,8 @@ export function createOptionsState(services: OptionsServices) {
     archivedId,
     archivedItemId,
     backupStatus,
+    teamRemote,
+    teamStatus,
     openIssue,
     backlog,
     ...view$,

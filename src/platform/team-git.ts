@@ -1,6 +1,7 @@
 import type { GitHttpRequest, HttpClient, PromiseFsClient, TreeEntry } from 'isomorphic-git';
 import * as git from 'isomorphic-git';
 import web from 'isomorphic-git/http/web';
+import { remoteUrlProblem } from '../core/team-remote';
 
 /**
  * The team's git repository over smart HTTP (issue 11), with isomorphic-git: no server of our own, no
@@ -63,17 +64,9 @@ export interface GitPlace {
   signal?: AbortSignal;
 }
 
-/** Whether `url` may be used as a remote: https, or http to a loopback address only. */
+/** Whether `url` may be used as a remote: https, or http to a loopback address only (core/team-remote.ts). */
 export function isAllowedRemote(url: string): boolean {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  if (parsed.username !== '' || parsed.password !== '') return false;
-  if (parsed.protocol === 'https:') return true;
-  return parsed.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  return remoteUrlProblem(url) === null;
 }
 
 const AUTHOR_EMAIL_DOMAIN = 'users.weekly-clipper.invalid';
@@ -84,7 +77,10 @@ function client(place: GitPlace): HttpClient {
   return {
     request: (request: GitHttpRequest) => {
       if (signal?.aborted) throw new TeamGitError('cancelled');
-      return http.request({ ...request, signal });
+      // No cookies and no HTTP auth of the browser's own: a 401 comes back to isomorphic-git (onAuth)
+      // instead of opening the browser's sign-in dialog, which an extension page would wait on forever.
+      const fetchOptions = { credentials: 'omit' as const };
+      return http.request({ ...request, signal, fetchOptions } as GitHttpRequest);
     },
   };
 }
@@ -92,9 +88,12 @@ function client(place: GitPlace): HttpClient {
 /** The isomorphic-git options every network call shares. */
 function remoteOptions(place: GitPlace, remote: TeamRemote) {
   if (!isAllowedRemote(remote.url)) throw new TeamGitError('failed');
+  const basic = String.fromCharCode(...encoder.encode(`x-access-token:${remote.token}`));
   return {
     http: client(place),
     url: remote.url,
+    // Sent from the first request, so a right token never meets a 401 (which the browser logs).
+    headers: { Authorization: `Basic ${btoa(basic)}` },
     // The token as the password (GitHub, GitLab and Gitea all take a personal access token this way).
     onAuth: () => ({ username: 'x-access-token', password: remote.token }),
     // A rejected token is reported, not asked again.
@@ -151,8 +150,8 @@ export interface RemoteState {
 /** One request: whether the remote answers to the token, and what its branches are. */
 export function readRemote(place: GitPlace, remote: TeamRemote): Promise<RemoteState> {
   return guarded(place, async () => {
-    const { http, url, onAuth, onAuthFailure } = remoteOptions(place, remote);
-    const info = await git.getRemoteInfo({ http, url, onAuth, onAuthFailure });
+    const { http, url, headers, onAuth, onAuthFailure } = remoteOptions(place, remote);
+    const info = await git.getRemoteInfo({ http, url, headers, onAuth, onAuthFailure });
     const branches = (info.heads ?? info.refs?.heads ?? {}) as Record<string, string>;
     const head = typeof info.HEAD === 'string' ? info.HEAD.replace(/^refs\/heads\//, '') : null;
     return {

@@ -15,7 +15,9 @@ export const SIZE_BUDGETS = {
   // the title cleanup rules, their parser and their settings field (issue 9); 96.4 KiB with issue 10's
   // topic, footer, Zenn checks, repeated-link marks, link cards and first-run setup. The setup cannot
   // be a lazy chunk of its own yet: a second lazy chunk on this page meets rolldown/rolldown#10731.
-  options: 101 * KIB,
+  // 101.4 KiB with issue 11's team repository panel, its actions and the publish button; git itself
+  // (isomorphic-git, its file system) is a chunk loaded only once connected, not counted.
+  options: 106 * KIB,
 } as const;
 
 /** How a measured figure is compared with its budget. */

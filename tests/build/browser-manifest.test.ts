@@ -7,13 +7,17 @@ describe('manifestFor: one manifest source, each browser its own', () => {
     expect(manifestFor('chrome', manifest)).toBe(manifest);
   });
 
-  it("gives Firefox a fixed id, Firefox 140 as its floor and no data collection, without Chrome's fields", () => {
+  it("gives Firefox a fixed id, Firefox 140 as its floor, no data collection unless a team repository is connected, without Chrome's fields", () => {
     const firefox = manifestFor('firefox', manifest) as Record<string, unknown>;
     expect(firefox.browser_specific_settings).toStrictEqual({
       gecko: {
         id: GECKO_ID,
         strict_min_version: '140.0',
-        data_collection_permissions: { required: ['none'] },
+        // Asked for at 「接続」 only: the clippings and the token, to the team's own repository.
+        data_collection_permissions: {
+          required: ['none'],
+          optional: ['websiteContent', 'authenticationInfo'],
+        },
       },
       gecko_android: { strict_min_version: '142.0' },
     });

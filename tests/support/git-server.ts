@@ -83,6 +83,18 @@ export async function startGitServer(token: string): Promise<GitServer> {
       response.writeHead(500).end('injected failure\n');
       return;
     }
+    if (fault === 'drop') {
+      // The request is read in full, an answer begins, and the connection goes away: no git ever sees
+      // it, so nothing is stored, and a browser cannot take it for a stale connection and resend it.
+      request.resume();
+      request.on('end', () => {
+        response.writeHead(200, { 'Content-Type': 'application/x-git-receive-pack-result' });
+        // Cut once the answer's first bytes are on the wire: a connection reset before any answer is
+        // one a browser retries by itself, and the push would then go through.
+        response.write('00', () => setTimeout(() => request.socket.destroy(), 50));
+      });
+      return;
+    }
     const backend = spawn('git', ['http-backend'], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -100,12 +112,6 @@ export async function startGitServer(token: string): Promise<GitServer> {
         REMOTE_ADDR: '127.0.0.1',
       },
     });
-    if (fault === 'drop') {
-      // The connection goes away in the middle of the request: nothing answers, nothing is stored.
-      backend.kill();
-      request.socket.destroy();
-      return;
-    }
     request.pipe(backend.stdin);
     const chunks: Buffer[] = [];
     backend.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));

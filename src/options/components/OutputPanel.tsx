@@ -6,6 +6,7 @@ import { Notices } from '../../ui/Notices';
 import { loadPreviewRenderer } from '../preview-loader';
 import type { KnownPage, PageLookup } from '../preview-nodes';
 import { useOptionsState } from '../state';
+import { publishToRepository } from '../team-actions';
 import { ArticleProblems } from './ArticleProblems';
 import { MarkdownText } from './MarkdownText';
 import { Preview } from './Preview';
@@ -78,6 +79,22 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
       await clipboard.copyText(title);
       return t('copiedTitle');
     });
+  const [pullRequest, setPullRequest] = useState<string | undefined>(undefined);
+  const publishToRepo = () => {
+    // Zenn would refuse the file as it would refuse a download: nothing is pushed until it is fixed.
+    if (problems.length > 0) {
+      setOutcome({ tone: 'error', text: t('articleNotDownloaded'), refused: true });
+      return;
+    }
+    const file = zennArticleFile(source);
+    const slug = file.filename.replace(/\.md$/, '');
+    void publishToRepository(state, {
+      path: `articles/${file.filename}`,
+      text: file.content,
+      slug,
+      title,
+    }).then((published) => setPullRequest(published?.pullRequest));
+  };
   const downloadFile = () => {
     // Zenn would refuse the file (zenn-cli's validator): nothing is downloaded until it is fixed.
     if (problems.length > 0) {
@@ -110,7 +127,27 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
         <button type="button" data-testid="issue-download" onClick={downloadFile}>
           {t('downloadArticle')}
         </button>
+        {state.teamRemote.value && (
+          <button
+            type="button"
+            data-testid="issue-publish-repo"
+            disabled={state.teamStatus.value.state === 'working'}
+            onClick={publishToRepo}
+          >
+            {t('teamPublishRepo')}
+          </button>
+        )}
       </div>
+      {state.teamRemote.value && (
+        <p class="team-publish-status" data-testid="issue-publish-status" aria-live="polite">
+          {state.teamStatus.value.text}{' '}
+          {pullRequest && (
+            <a href={pullRequest} target="_blank" rel="noopener noreferrer" data-testid="issue-pull-request">
+              {t('teamOpenPullRequest')}
+            </a>
+          )}
+        </p>
+      )}
       <ArticleProblems problems={problems} t={t} />
       <div aria-live="polite" data-testid="copy-status">
         {shown && <Notices notices={[shown]} />}

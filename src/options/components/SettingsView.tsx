@@ -2,6 +2,7 @@ import { useOptionsState } from '../state';
 import { BackupPanel } from './BackupPanel';
 import { CategoryManager } from './CategoryManager';
 import { NewsletterForm } from './NewsletterForm';
+import { TeamRemotePanel } from './TeamRemotePanel';
 
 export interface SettingsViewProps {
   language: string;
@@ -21,6 +22,7 @@ export function SettingsView({ language, onRedoSetup }: SettingsViewProps) {
         <span class="hint">{t('settingsRedoSetupHint')}</span>
       </div>
       <NewsletterForm language={language} />
+      <TeamRemotePanel />
       <CategoryManager />
       <BackupPanel />
     </section>
