@@ -71,6 +71,17 @@ export function isAllowedRemote(url: string): boolean {
 
 const AUTHOR_EMAIL_DOMAIN = 'users.weekly-clipper.invalid';
 
+/** A commit's author (and committer): the member's name, now, an address that goes nowhere. */
+function authorOf(member: string) {
+  const name = member || 'member';
+  return {
+    name,
+    email: `member@${AUTHOR_EMAIL_DOMAIN}`,
+    timestamp: Math.floor(Date.now() / 1000),
+    timezoneOffset: 0,
+  };
+}
+
 function client(place: GitPlace): HttpClient {
   const http = place.http ?? web;
   const { signal } = place;
@@ -274,13 +285,7 @@ export function syncMemberFile(
       const current = folder.find((entry) => entry.path === sync.own.name);
       if (current?.oid === blob) return { files: await readFiles(place, folder), pushed: false };
       const tree = await withFile(place, rootTree, path, blob);
-      const now = Math.floor(Date.now() / 1000);
-      const author = {
-        name: sync.member || 'member',
-        email: `member@${AUTHOR_EMAIL_DOMAIN}`,
-        timestamp: now,
-        timezoneOffset: 0,
-      };
+      const author = authorOf(sync.member);
       const commit = await git.writeCommit({
         fs: place.fs,
         gitdir: place.gitdir,
@@ -380,13 +385,7 @@ export function publishArticle(
     });
     const tree = await withFile(place, rootTree, article.path.split('/'), blob);
     if (tree === rootTree && from === article.branch) return { branch: article.branch, base, commit: tip };
-    const now = Math.floor(Date.now() / 1000);
-    const author = {
-      name: article.member || 'member',
-      email: `member@${AUTHOR_EMAIL_DOMAIN}`,
-      timestamp: now,
-      timezoneOffset: 0,
-    };
+    const author = authorOf(article.member);
     const commit = await git.writeCommit({
       fs: place.fs,
       gitdir: place.gitdir,

@@ -3,7 +3,13 @@ import type { Clipping } from '../clipping';
 import type { Deletion } from '../deletion';
 import { compareItemOrder, type Issue } from '../issue';
 import { canonicalJson, compareCodeUnits, type FileError, isObject } from '../transfer/json-file';
-import { memberSlug, parseTeamFile, TEAM_FILE_FORMAT, type TeamFile } from '../transfer/team-file';
+import {
+  memberSlug,
+  parseTeamFile,
+  TEAM_FILE_FORMAT,
+  type TeamFile,
+  teamClippingOf,
+} from '../transfer/team-file';
 
 /**
  * A member's file on the team's sync branch (issue 11): `clips/{issue date}/{member}.jsonl`, one per
@@ -83,21 +89,7 @@ export function createMemberFile({
     .sort((a, b) => compareCodeUnits(a.id, b.id));
   const lines = [
     canonicalJson(header),
-    ...items.map((item) =>
-      canonicalJson({
-        clipping: {
-          id: item.id,
-          url: item.url,
-          title: item.title,
-          note: item.note,
-          categoryId: item.categoryId,
-          order: item.order,
-          clippedBy: item.clippedBy || member,
-          createdAt: item.createdAt,
-          updatedAt: item.updatedAt,
-        },
-      }),
-    ),
+    ...items.map((item) => canonicalJson({ clipping: teamClippingOf(item, member) })),
     ...own.map(({ id, deletedBy, deletedAt }) => canonicalJson({ deletion: { id, deletedBy, deletedAt } })),
   ];
   return `${lines.join('\n')}\n`;

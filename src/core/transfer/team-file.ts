@@ -98,18 +98,23 @@ export function createTeamFile({ issue, clippings, categories, member, now }: Te
     exportedAt: new Date(now).toISOString(),
     issue: { number: issue.number, date: issue.date },
     categories: usedIds.map((id) => ({ id, label: labels.get(id) ?? id })),
-    clippings: items.map((item) => ({
-      id: item.id,
-      url: item.url,
-      title: item.title,
-      note: item.note,
-      categoryId: item.categoryId,
-      order: item.order,
-      clippedBy: item.clippedBy || member,
-      createdAt: item.createdAt,
-      updatedAt: item.updatedAt,
-    })),
+    clippings: items.map((item) => teamClippingOf(item, member)),
   });
+}
+
+/** A clipping as a team file (and a sync-branch member file) writes it; `member` where it names no one. */
+export function teamClippingOf(item: Clipping, member: string): TeamClipping {
+  return {
+    id: item.id,
+    url: item.url,
+    title: item.title,
+    note: item.note,
+    categoryId: item.categoryId,
+    order: item.order,
+    clippedBy: item.clippedBy || member,
+    createdAt: item.createdAt,
+    updatedAt: item.updatedAt,
+  };
 }
 
 function serializeTeamFile(file: TeamFile): string {
