@@ -163,9 +163,15 @@ export default defineConfig(({ mode }) => {
     // Nothing here uses light-dark(); without this, lightningcss writes two custom properties for it into
     // every `color-scheme` rule (in the popup's budget: issue 8).
     css: { lightningcss: { exclude: Features.LightDark } },
-    // isomorphic-git's SHA-1 (sha.js) reaches `eval` through to-buffer's dependencies: see the shim.
+    // isomorphic-git's SHA-1 (sha.js) reaches `eval` through to-buffer's dependencies, and LightningFS's
+    // TextEncoder polyfill throws in a service worker: see the shims.
     resolve: {
-      alias: { 'to-buffer': fileURLToPath(new URL('./scripts/shims/to-buffer.cjs', import.meta.url)) },
+      alias: {
+        'to-buffer': fileURLToPath(new URL('./scripts/shims/to-buffer.cjs', import.meta.url)),
+        'fast-text-encoding': fileURLToPath(
+          new URL('./scripts/shims/fast-text-encoding.cjs', import.meta.url),
+        ),
+      },
     },
     build: {
       outDir: browser === 'firefox' ? 'dist-firefox' : 'dist',

@@ -14,6 +14,7 @@ export default defineConfig({
             'tests/platform/**/*.test.ts',
             'tests/build/**/*.test.ts',
             'tests/background/**/*.test.ts',
+            'tests/team/**/*.test.ts',
           ],
           setupFiles: ['tests/setup/indexeddb.ts'],
         },

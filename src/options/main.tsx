@@ -1,12 +1,14 @@
 // First, before any other module is evaluated: the database's reads start (first-read.ts).
 import './first-read';
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
 import { newId } from '../core/id';
 import { createChangeFeed } from '../platform/change-feed';
 import { createClipboard } from '../platform/clipboard';
 import { downloadTextFile } from '../platform/download';
 import { translate, uiLanguage } from '../platform/i18n';
 import { requestPersistentStorage } from '../platform/persistence';
+import { createTeamLocks } from '../platform/team-locks';
 import { App } from './App';
 import { firstRead, repositories } from './first-read';
 import { openFromHash } from './issue-actions';
@@ -19,7 +21,11 @@ const language = uiLanguage();
 document.documentElement.lang = language;
 document.title = translate('optionsTitle');
 
-const feed = createChangeFeed();
+// Other options pages post on the channel; the popup sends its saves as runtime messages.
+const feed = createChangeFeed(undefined, browser.runtime.onMessage);
+const teamLocks = createTeamLocks();
+// While this page is open it syncs after each save itself; the background leaves popup saves to it.
+teamLocks.holdOptionsOpen();
 // Every save of this page is told to other pages, and, when connected, goes to the team repository.
 const changes = {
   ...feed,
@@ -37,6 +43,7 @@ const state = createOptionsState({
   clipboard: createClipboard(),
   download: (filename, content, mime) => downloadTextFile(filename, content, mime),
   changes,
+  teamLocks,
   confirm: (question) => window.confirm(question),
 });
 // The popup opens a published item as `#archive/<issueId>/<clippingId>`.

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type NewsletterSettings } from '../core/settings';
 import { storageErrorMessage } from '../core/storage-error';
 import type { TeamRemoteConfig } from '../core/team-remote';
 import type { ChangeFeed } from '../platform/change-feed';
+import type { TeamLocks } from '../platform/team-locks';
 import type { Repositories } from '../storage/repositories';
 import { createOpenIssueView } from './open-issue-view';
 import { createRepeatedLinksView } from './repeated-links-view';
@@ -35,6 +36,8 @@ export interface OptionsServices {
   confirm(question: string): boolean;
   /** Tells other open pages about each write (optional: tests of one page leave it out). */
   changes?: Pick<ChangeFeed, 'notify'>;
+  /** One team sync at a time across this browser's pages and background (optional: tests run alone). */
+  teamLocks?: Pick<TeamLocks, 'syncing'>;
 }
 
 export interface OptionsNotice extends Notice {

@@ -16,15 +16,24 @@ import type { OptionsState, TeamStatus } from './state';
  * is a chunk of its own (team/team-sync.ts), loaded only once this browser is connected.
  */
 
-type TeamSyncModule = typeof import('./team/team-sync');
+type TeamSyncModule = typeof import('../team/team-sync');
 let teamSync: Promise<TeamSyncModule> | undefined;
 const loadTeamSync = (): Promise<TeamSyncModule> => {
-  teamSync ??= import('./team/team-sync').catch((error: unknown) => {
+  teamSync ??= import('../team/team-sync').catch((error: unknown) => {
     teamSync = undefined;
     throw error;
   });
   return teamSync;
 };
+
+/**
+ * Runs git work as the only one in this browser (platform/team-locks.ts): the background may be pushing
+ * a popup's save into the same local git directory; this waits for it, then finds less to do.
+ */
+function gitWork<T>(state: OptionsState, work: () => Promise<T>): Promise<T> {
+  const locks = state.services.teamLocks;
+  return locks ? locks.syncing(work) : work();
+}
 
 export const PROBLEM_MESSAGES: Record<TeamRemoteProblem, MessageKey> = {
   'url-invalid': 'teamErrorUrlInvalid',
@@ -97,7 +106,7 @@ export function connectTeam(state: OptionsState, config: TeamRemoteConfig): Prom
     }
     try {
       const module = await loadTeamSync();
-      const remote = await module.checkRemote(trimmed);
+      const remote = await gitWork(state, () => module.checkRemote(trimmed));
       const repos = await state.services.repositories;
       await repos.team.saveRemote(trimmed);
       state.teamRemote.value = trimmed;
@@ -163,18 +172,22 @@ async function syncOnce(state: OptionsState): Promise<boolean> {
   state.teamStatus.value = { state: 'working', text: t('teamSyncing') };
   try {
     const module = await loadTeamSync();
-    const outcome = await module.runSync({
-      repos,
-      remote,
-      // As stored, not as shown: a sync asked for while the page loads must not write an unnamed file.
-      member: (await repos.settings.getNewsletter()).memberName,
-      now: state.services.now,
-      signal: cancel.signal,
-      onProgress: ({ phase, loaded, total }) => {
-        const count = total ? `${loaded}/${total}` : String(loaded);
-        state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
-      },
-    });
+    // As stored, not as shown: a sync asked for while the page loads must not write an unnamed file.
+    const member = (await repos.settings.getNewsletter()).memberName;
+    const { signal } = cancel;
+    const outcome = await gitWork(state, () =>
+      module.runSync({
+        repos,
+        remote,
+        member,
+        now: state.services.now,
+        signal,
+        onProgress: ({ phase, loaded, total }) => {
+          const count = total ? `${loaded}/${total}` : String(loaded);
+          state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
+        },
+      }),
+    );
     if (outcome.kind === 'no-issue') {
       state.teamStatus.value = { state: 'ok', text: t('teamNoOpenIssue') };
       return true;
@@ -243,19 +256,23 @@ export async function publishToRepository(
   cancel = new AbortController();
   try {
     const module = await loadTeamSync();
-    const result = await module.runPublish({
-      remote,
-      member: (await (await state.services.repositories).settings.getNewsletter()).memberName,
-      path: article.path,
-      text: article.text,
-      branch: article.slug,
-      message: article.title,
-      signal: cancel.signal,
-      onProgress: ({ phase, loaded, total }) => {
-        const count = total ? `${loaded}/${total}` : String(loaded);
-        state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
-      },
-    });
+    const member = (await (await state.services.repositories).settings.getNewsletter()).memberName;
+    const { signal } = cancel;
+    const result = await gitWork(state, () =>
+      module.runPublish({
+        remote,
+        member,
+        path: article.path,
+        text: article.text,
+        branch: article.slug,
+        message: article.title,
+        signal,
+        onProgress: ({ phase, loaded, total }) => {
+          const count = total ? `${loaded}/${total}` : String(loaded);
+          state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
+        },
+      }),
+    );
     state.teamStatus.value = { state: 'ok', text: t('teamPublished', [article.path, result.branch]) };
     return { ...result, pullRequest: pullRequestUrl(remote.url, result.base, result.branch) };
   } catch (error) {

@@ -1,12 +1,14 @@
 /**
  * Tells the extension's other open pages that the database changed, so an options page shows a clipping
- * saved from the popup at once. BroadcastChannel reaches every page of the extension's origin and never
- * echoes a message back to the page that sent it.
- * https://developer.mozilla.org/en-US/docs/Web/API/BroadcastChannel
+ * saved elsewhere at once. An options page posts on a BroadcastChannel, which reaches every page of the
+ * extension's origin and never echoes a message back to the page that sent it
+ * (https://developer.mozilla.org/en-US/docs/Web/API/BroadcastChannel). The popup sends the same message
+ * with `runtime.sendMessage` (platform/saved-clippings.ts), which also wakes the background; a feed
+ * given the runtime's `onMessage` hears it too.
  *
- * The message, which the popup posts too: `{ type: 'changed', clippingIds?: string[] }`. With ids, only
- * those clippings changed (saved or deleted), so a page reads just them; without, anything may have
- * changed and a page reads again all it shows.
+ * The message: `{ type: 'changed', clippingIds?: string[] }`. With ids, only those clippings changed
+ * (saved or deleted), so a page reads just them; without, anything may have changed and a page reads
+ * again all it shows.
  */
 export interface ChangeFeed {
   /** Announces that this page wrote to the database: these clippings, or (undefined) anything. */
@@ -29,6 +31,17 @@ export interface ChannelLike {
   removeEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
+/** The part of `runtime.onMessage` this uses. A listener that returns nothing sends no answer. */
+export interface RuntimeMessages {
+  addListener(listener: (message: unknown) => void): void;
+  removeListener(listener: (message: unknown) => void): void;
+}
+
+/** Whether a message is the change feed's (runtime messages may be about anything). */
+export function isChangeMessage(data: unknown): boolean {
+  return typeof data === 'object' && data !== null && (data as { type?: unknown }).type === 'changed';
+}
+
 /** The clipping ids a message names; undefined when it names none, or is not a well-formed list. */
 export function changedClippingIds(data: unknown): readonly string[] | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
@@ -37,7 +50,10 @@ export function changedClippingIds(data: unknown): readonly string[] | undefined
   return ids;
 }
 
-export function createChangeFeed(channel: ChannelLike = new BroadcastChannel(CHANGE_CHANNEL)): ChangeFeed {
+export function createChangeFeed(
+  channel: ChannelLike = new BroadcastChannel(CHANGE_CHANNEL),
+  runtimeMessages?: RuntimeMessages,
+): ChangeFeed {
   return {
     notify(clippingIds) {
       const message: ChangeMessage =
@@ -48,8 +64,15 @@ export function createChangeFeed(channel: ChannelLike = new BroadcastChannel(CHA
     },
     subscribe(listener) {
       const onMessage = (event: { data: unknown }) => listener(changedClippingIds(event.data));
+      const onRuntimeMessage = (message: unknown) => {
+        if (isChangeMessage(message)) listener(changedClippingIds(message));
+      };
       channel.addEventListener('message', onMessage);
-      return () => channel.removeEventListener('message', onMessage);
+      runtimeMessages?.addListener(onRuntimeMessage);
+      return () => {
+        channel.removeEventListener('message', onMessage);
+        runtimeMessages?.removeListener(onRuntimeMessage);
+      };
     },
   };
 }

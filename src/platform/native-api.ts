@@ -5,7 +5,7 @@ import type { Translate } from '../core/messages';
  *
  * Why the popup avoids the polyfill: it is about 10 KB minified (3 KB gzip) and wraps every namespace
  * when a page starts, a large share of the popup's 12 KB budget and of its start-up (issue 8). The popup
- * makes six calls, and in Manifest V3 both Chrome (`chrome.*`) and Firefox (`browser.*`) return promises
+ * makes a handful of calls, and in Manifest V3 both Chrome (`chrome.*`) and Firefox (`browser.*`) return promises
  * from them (https://developer.chrome.com/docs/extensions/develop/migrate/api-calls#replace-callbacks,
  * https://developer.mozilla.org/en-US/docs/Mozilla/Add-ons/WebExtensions/Chrome_incompatibilities).
  * Every other page keeps the polyfill, through src/platform/i18n.ts and the other adapters.
@@ -28,6 +28,7 @@ export interface NativeExtensionApi {
     openOptionsPage(): Promise<void>;
     getURL(path: string): string;
     getManifest(): { options_ui?: { page?: string }; permissions?: string[] };
+    sendMessage(message: unknown): Promise<unknown>;
   };
   i18n: {
     getMessage(key: string, substitutions?: string | string[]): string;

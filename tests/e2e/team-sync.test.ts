@@ -235,4 +235,26 @@ describe('the team repository as the shared inbox', () => {
       `${server.url('neco').replace(/\.git$/, '')}/compare/main...${slug}`,
     );
   });
+
+  it('sends a popup’s save from the background when no options page is open', async () => {
+    await (options.sato as Page).close();
+    delete options.sato;
+    const before = await remoteFiles();
+    await clip('sato', 'cilium-115', 'Cilium 1.15 の新機能', 'Gateway API のサポートが進んだ。');
+    const date = before[0]?.split('/')[1];
+    const text = await waitForValue(
+      'the save on the branch, pushed by the background',
+      () => server.git('neco', 'show', `weekly-clipper:clips/${date}/佐藤.jsonl`).catch(() => ''),
+      (file) => file.includes('Cilium 1.15 の新機能'),
+    );
+    expect(text).toContain('Gateway API のサポートが進んだ。');
+    // Sent as Sato's own commit, on top of everyone's: nothing of the others' files was touched.
+    expect(await server.git('neco', 'log', '-1', '--format=%an', 'weekly-clipper')).toBe('佐藤\n');
+    expect(await remoteFiles()).toEqual(before);
+
+    // The options page, opened later, says when that sync went through.
+    const page = await members.sato.openOptions();
+    await byTestId(page, 'nav-settings').click();
+    await waitForStatus(page, (state) => state === 'ok');
+  });
 });

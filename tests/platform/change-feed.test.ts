@@ -1,5 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { type ChannelLike, changedClippingIds, createChangeFeed } from '../../src/platform/change-feed';
+import {
+  type ChannelLike,
+  changedClippingIds,
+  createChangeFeed,
+  isChangeMessage,
+  type RuntimeMessages,
+} from '../../src/platform/change-feed';
 
 function fakeChannel() {
   const listeners = new Set<(event: { data: unknown }) => void>();
@@ -66,5 +72,28 @@ describe('change feed', () => {
     expect(await heard).toEqual(['id-1']);
     receiving.close();
     sending.close();
+  });
+
+  it('hears the popup’s runtime messages too, and only those that are the feed’s', () => {
+    const listeners = new Set<(message: unknown) => void>();
+    const runtime: RuntimeMessages = {
+      addListener: (listener) => listeners.add(listener),
+      removeListener: (listener) => listeners.delete(listener),
+    };
+    const listener = vi.fn();
+    const unsubscribe = createChangeFeed(fakeChannel(), runtime).subscribe(listener);
+    for (const message of [{ type: 'changed', clippingIds: ['p'] }, { type: 'other' }, 'changed', null]) {
+      for (const heard of listeners) heard(message);
+    }
+    expect(listener.mock.calls).toEqual([[['p']]]);
+    unsubscribe();
+    expect(listeners.size).toBe(0);
+  });
+
+  it('tells the feed’s messages from other runtime messages', () => {
+    expect(isChangeMessage({ type: 'changed' })).toBe(true);
+    expect(isChangeMessage({ type: 'changed', clippingIds: ['a'] })).toBe(true);
+    for (const other of [undefined, null, 'changed', { type: 'menu' }, {}])
+      expect(isChangeMessage(other)).toBe(false);
   });
 });

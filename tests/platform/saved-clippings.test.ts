@@ -1,39 +1,60 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CHANGE_CHANNEL, createChangeFeed } from '../../src/platform/change-feed';
+import { createChangeFeed, type RuntimeMessages } from '../../src/platform/change-feed';
 import { createSaveAnnouncer } from '../../src/platform/saved-clippings';
 
+/** A runtime whose sendMessage reaches the listeners of a runtime.onMessage, as the browser's does. */
+function fakeRuntime() {
+  const listeners = new Set<(message: unknown) => void>();
+  const onMessage: RuntimeMessages = {
+    addListener: (listener) => listeners.add(listener),
+    removeListener: (listener) => listeners.delete(listener),
+  };
+  const sendMessage = vi.fn(async (message: unknown) => {
+    if (listeners.size === 0)
+      throw new Error('Could not establish connection. Receiving end does not exist.');
+    for (const listener of listeners) listener(message);
+    return undefined;
+  });
+  return { onMessage, sendMessage };
+}
+
 describe('createSaveAnnouncer', () => {
-  it('posts which clipping was saved, opening the channel on the first save only', () => {
-    const postMessage = vi.fn();
-    const open = vi.fn(() => ({ postMessage }));
-    const announcer = createSaveAnnouncer(open);
-    expect(open).not.toHaveBeenCalled();
+  it('sends which clipping was saved as a runtime message, one per save', () => {
+    const runtime = fakeRuntime();
+    runtime.onMessage.addListener(() => undefined);
+    const announcer = createSaveAnnouncer(runtime);
     announcer.clippingSaved('a');
     announcer.clippingSaved('b');
-    expect(open).toHaveBeenCalledOnce();
-    expect(postMessage.mock.calls).toEqual([
+    expect(runtime.sendMessage.mock.calls).toEqual([
       [{ type: 'changed', clippingIds: ['a'] }],
       [{ type: 'changed', clippingIds: ['b'] }],
     ]);
   });
 
-  it('reaches a change feed listening on the real channel', async () => {
-    const listening = new BroadcastChannel(CHANGE_CHANNEL);
-    const heard = new Promise<unknown>((resolve) => {
-      listening.addEventListener('message', (event) => resolve(event.data), { once: true });
-    });
-    const feed = createChangeFeed(listening);
-    const listener = vi.fn();
-    const unsubscribe = feed.subscribe(listener);
-    const sender = new BroadcastChannel(CHANGE_CHANNEL);
+  it('takes "nobody is listening" as no failure', async () => {
+    const runtime = fakeRuntime();
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
     try {
-      createSaveAnnouncer(() => sender).clippingSaved('c1');
-      expect(await heard).toEqual({ type: 'changed', clippingIds: ['c1'] });
-      expect(listener).toHaveBeenCalled();
+      createSaveAnnouncer(runtime).clippingSaved('a');
+      await expect(runtime.sendMessage.mock.results[0]?.value).rejects.toThrow('Receiving end');
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(unhandled).not.toHaveBeenCalled();
     } finally {
-      unsubscribe();
-      sender.close();
-      listening.close();
+      process.off('unhandledRejection', unhandled);
     }
+  });
+
+  it('reaches a change feed that listens to the runtime’s messages, with the ids', async () => {
+    const runtime = fakeRuntime();
+    const channel = { postMessage: vi.fn(), addEventListener: vi.fn(), removeEventListener: vi.fn() };
+    const listener = vi.fn();
+    const unsubscribe = createChangeFeed(channel, runtime.onMessage).subscribe(listener);
+    createSaveAnnouncer(runtime).clippingSaved('c1');
+    await Promise.resolve();
+    expect(listener).toHaveBeenCalledWith(['c1']);
+    unsubscribe();
+    createSaveAnnouncer(runtime).clippingSaved('c2');
+    expect(listener).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,10 +1,10 @@
 import './buffer-global';
 import FS from '@isomorphic-git/lightning-fs';
-import type { Issue } from '../../core/issue';
-import { createMemberFile, issueFolder, parseMemberFile } from '../../core/sync/member-file';
-import type { TeamRemoteConfig } from '../../core/team-remote';
-import { memberSlug, type TeamFile } from '../../core/transfer/team-file';
-import { planTeamMerge, type TeamMergeCounts } from '../../core/transfer/team-merge';
+import type { Issue } from '../core/issue';
+import { createMemberFile, issueFolder, parseMemberFile } from '../core/sync/member-file';
+import type { TeamRemoteConfig } from '../core/team-remote';
+import { memberSlug, type TeamFile } from '../core/transfer/team-file';
+import { planTeamMerge, type TeamMergeCounts } from '../core/transfer/team-merge';
 import {
   type GitPlace,
   type GitProgress,
@@ -12,26 +12,40 @@ import {
   type RemoteState,
   readRemote,
   syncMemberFile,
-} from '../../platform/team-git';
-import type { Repositories } from '../../storage/repositories';
+} from '../platform/team-git';
+import type { Repositories } from '../storage/repositories';
 
 /**
- * The team sync as the options page runs it (issue 11), in a chunk of its own: isomorphic-git and its
- * file system come only to a page that is connected to a team repository. The git objects are kept
- * in this browser (LightningFS, an IndexedDB of its own), so a sync fetches only what is new.
+ * The team sync (issue 11), shared by the two places that run it: the options page, in a chunk of its
+ * own loaded only once this browser is connected, and the background, which pushes a popup's save when
+ * no options page is open (src/background/team-sync.ts). The git objects are kept in this browser
+ * (LightningFS, an IndexedDB of its own, one for the extension's origin), so a sync fetches only what is new.
  */
 
 let files: FS | undefined;
+
+/** Where the git objects are kept: by default this browser's LightningFS; tests pass a folder of theirs. */
+export interface GitFiles {
+  fs: GitPlace['fs'];
+  /** The folder the git directories are made in. */
+  root: string;
+}
+
+function browserFiles(): GitFiles {
+  files ??= new FS('weekly-clipper-git');
+  return { fs: files, root: '' };
+}
 
 function placeFor(
   remote: TeamRemoteConfig,
   onProgress?: (p: GitProgress) => void,
   signal?: AbortSignal,
+  where?: GitFiles,
 ): GitPlace {
-  files ??= new FS('weekly-clipper-git');
+  const { fs, root } = where ?? browserFiles();
   // One bare git directory per remote URL, named from it without anything a path could take apart.
-  const gitdir = `/${remote.url.replace(/[^A-Za-z0-9._-]+/g, '_')}.git`;
-  return { fs: files, gitdir, onProgress, signal };
+  const gitdir = `${root}/${remote.url.replace(/[^A-Za-z0-9._-]+/g, '_')}.git`;
+  return { fs, gitdir, onProgress, signal };
 }
 
 /** One request: the token works, the repository is there; its branches. */
@@ -46,6 +60,7 @@ export interface SyncRun {
   now(): number;
   onProgress?: (progress: GitProgress) => void;
   signal?: AbortSignal;
+  files?: GitFiles;
 }
 
 export type SyncOutcome =
@@ -74,6 +89,7 @@ export async function runSync({
   now,
   onProgress,
   signal,
+  files: where,
 }: SyncRun): Promise<SyncOutcome> {
   const startedAt = now();
   const before = await repos.bulk.readEverything();
@@ -87,7 +103,7 @@ export async function runSync({
     deletions: before.deletions ?? [],
     member,
   });
-  const result = await syncMemberFile(placeFor(remote, onProgress, signal), remote, {
+  const result = await syncMemberFile(placeFor(remote, onProgress, signal, where), remote, {
     folder: issueFolder(issue),
     own: { name: ownName, text },
     member,
