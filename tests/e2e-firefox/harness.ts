@@ -86,6 +86,9 @@ export class FirefoxHarness {
         'intl.locale.requested': locale,
         // Host permissions are optional in Firefox's Manifest V3; the test copy's are granted at install.
         'extensions.originControls.grantByDefault': true,
+        // permissions.request() grants without its prompt, which no driver can press: the team test's
+        // 「接続」 asks the data-collection consent this way (tests/e2e-firefox/team-sync.test.ts).
+        'extensions.webextOptionalPermissionPrompts': false,
         // Firefox 153 lets action.openPopup() open the popup without a user gesture when a window has
         // focus, which a headless run has or has not from one test to the next. Off, the context menu
         // takes its save-and-badge path every time; the popup path is covered in Chromium.

@@ -9,15 +9,18 @@ export function openPopup(harness: FirefoxHarness, tabId: number, state: string)
   return harness.open(harness.popupUrl(tabId), form(state));
 }
 
-export async function typeNote(popup: Page, text: string): Promise<void> {
-  const note = await popup.waitForSelector('[data-testid="clip-note"]');
-  await note?.click();
+/** Types `text` over what the field `testId` holds, from the keyboard. */
+export async function typeInto(page: Page, testId: string, text: string): Promise<void> {
+  const field = await page.waitForSelector(`[data-testid="${testId}"]`);
+  await field?.click();
   // Select what is there, so the typing replaces it (a person would select and type over it too).
-  await popup.keyboard.down('Control');
-  await popup.keyboard.press('a');
-  await popup.keyboard.up('Control');
-  await popup.keyboard.type(text);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('a');
+  await page.keyboard.up('Control');
+  await page.keyboard.type(text);
 }
+
+export const typeNote = (popup: Page, text: string) => typeInto(popup, 'clip-note', text);
 
 export const text = (page: Page, testId: string) =>
   page.$eval(`[data-testid="${testId}"]`, (element) => (element as HTMLElement).textContent ?? '');
