@@ -147,6 +147,8 @@ export function syncTeam(state: OptionsState): Promise<boolean> {
     again = true;
     return running;
   }
+  // This sync carries every save made so far: an after-save sync still waiting would only repeat it.
+  clearTimeout(scheduled);
   running = (async () => {
     let ok = false;
     do {
