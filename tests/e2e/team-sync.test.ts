@@ -82,6 +82,35 @@ async function remoteFiles(): Promise<string[]> {
   return out.trim().split('\n').filter(Boolean);
 }
 
+/**
+ * Records from now on every state and text the status line shows, in the page itself (a sync's states
+ * can pass quicker than a poll from here); the function returned reads them, as `state|text`.
+ */
+async function recordStatuses(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (globalThis as unknown as { teamStatuses: string[] }).teamStatuses = seen;
+    const note = () => {
+      const line = document.querySelector('[data-testid="team-sync-status"]');
+      const entry = line ? `${line.getAttribute('data-state')}|${line.textContent}` : '';
+      if (entry && seen.at(-1) !== entry) seen.push(entry);
+    };
+    new MutationObserver(note).observe(document.body, {
+      subtree: true,
+      childList: true,
+      characterData: true,
+      attributes: true,
+    });
+    note();
+  });
+  return () => page.evaluate(() => (globalThis as unknown as { teamStatuses: string[] }).teamStatuses);
+}
+
+const memberFile = async (member: string) => {
+  const date = (await remoteFiles())[0]?.split('/')[1];
+  return server.git('neco', 'show', `weekly-clipper:clips/${date}/${member}.jsonl`).catch(() => '');
+};
+
 describe('the team repository as the shared inbox', () => {
   it('says what is wrong with a wrong token or an unreachable server, and stores nothing', async () => {
     const page = await connect('sato', 'github_pat_wrong');
@@ -211,6 +240,57 @@ describe('the team repository as the shared inbox', () => {
       async () => `${await fileOf('佐藤')}${await fileOf('鈴木')}`,
       (text) => text.includes('eBPF 入門') && text.includes('Gateway API v1.0'),
     );
+  });
+
+  it('cancels a sync the server stalls, and the next sync sends what was kept, with its progress', async () => {
+    const suzuki = options.suzuki as Page;
+    await byTestId(suzuki, 'nav-settings').click();
+    await waitForStatus(suzuki, (state) => state !== 'working');
+    const before = await memberFile('鈴木');
+    // The save's own sync, a moment later, asks for the branch first; the server never answers.
+    const held = server.failNext(/^GET \/neco\.git\/info\/refs\?service=git-upload-pack$/, 'hold');
+    await clip('suzuki', 'istio-ambient', 'Istio Ambient Mesh', 'サイドカーなしのメッシュ。');
+    await held;
+    expect(await statusState(suzuki)).toBe('working');
+    await byTestId(suzuki, 'team-cancel').click();
+    await waitForStatus(suzuki, (state) => state === 'error');
+    expect(await status(suzuki).textContent()).toContain('同期を取り消しました。');
+    expect(await status(suzuki).textContent()).toContain('変更は失われず、次の同期で送られます。');
+    expect(await byTestId(suzuki, 'team-cancel').count()).toBe(0);
+    expect(await memberFile('鈴木')).toBe(before);
+
+    // Something new from another member, so that the next sync has objects to fetch and report.
+    await clip('sato', 'cilium-mesh', 'Cilium Service Mesh', 'Envoy をノードに一つだけ。');
+    await waitForValue(
+      'Sato’s save on the branch',
+      () => memberFile('佐藤'),
+      (text) => text.includes('Envoy'),
+    );
+    const statuses = await recordStatuses(suzuki);
+    await syncNow(suzuki);
+    expect(await statusState(suzuki)).toBe('ok');
+    expect(await memberFile('鈴木')).toContain('サイドカーなしのメッシュ。');
+    // While it ran, the line said which phase of git's work it was in, and how far.
+    expect(
+      (await statuses()).some((entry) => /^working\|同期しています… \S.* \d+(\/\d+)?$/.test(entry)),
+    ).toBe(true);
+  });
+
+  it('says a push the server dropped did not go through, and sends it on the next sync', async () => {
+    const suzuki = options.suzuki as Page;
+    await waitForStatus(suzuki, (state) => state !== 'working');
+    const statuses = await recordStatuses(suzuki);
+    server.failNext(/^POST \/neco\.git\/git-receive-pack$/, 'drop');
+    await clip('suzuki', 'linkerd-214', 'Linkerd 2.14', 'マルチクラスタがフラットに。');
+    // The save's own sync meets the dropped push; the page says so (a later sync may follow at once).
+    // A connection cut mid-answer is a network failure to the browser: `offline`, as a server down.
+    await waitForValue('the dropped push reported', statuses, (seen) =>
+      seen.some((entry) => /^offline\|.*変更は失われず、次の同期で送られます。/.test(entry)),
+    );
+    await syncNow(suzuki);
+    expect(await statusState(suzuki)).toBe('ok');
+    expect(await memberFile('鈴木')).toContain('マルチクラスタがフラットに。');
+    expect(await memberFile('鈴木')).toContain('サイドカーなしのメッシュ。');
   });
 
   it('publishes the issue’s article on a new branch from main, exactly as generated, with a pull request link', async () => {

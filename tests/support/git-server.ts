@@ -16,7 +16,7 @@ const run = promisify(execFile);
  */
 
 /** What a test may do to the next matching request, to see how the client takes it. */
-export type Fault = 'drop' | 'status-500';
+export type Fault = 'drop' | 'status-500' | 'hold';
 
 export interface GitServer {
   /** `http://127.0.0.1:PORT/{name}.git` */
@@ -25,8 +25,11 @@ export interface GitServer {
   root: string;
   /** The requests served, as `METHOD path?query`, for tests that count what was fetched. */
   requests: string[];
-  /** Makes the next request whose `METHOD path?query` matches `pattern` fail as `fault`. */
-  failNext(pattern: RegExp, fault: Fault): void;
+  /**
+   * Makes the next request whose `METHOD path?query` matches `pattern` fail as `fault`; the promise
+   * settles once such a request has come (a test may then act on the failure it is in the middle of).
+   */
+  failNext(pattern: RegExp, fault: Fault): Promise<void>;
   /** Runs `git` in a bare repository, e.g. `git('team', 'show', 'weekly-clipper:clips/…')`. */
   git(name: string, ...args: string[]): Promise<string>;
   close(): Promise<void>;
@@ -65,7 +68,7 @@ function authorized(request: IncomingMessage, token: string): boolean {
 export async function startGitServer(token: string): Promise<GitServer> {
   const root = await mkdtemp(join(tmpdir(), 'weekly-clipper-git-'));
   const requests: string[] = [];
-  const faults: { pattern: RegExp; fault: Fault }[] = [];
+  const faults: { pattern: RegExp; fault: Fault; met(): void }[] = [];
 
   function serve(request: IncomingMessage, response: ServerResponse): void {
     const target = new URL(request.url ?? '/', 'http://127.0.0.1');
@@ -77,10 +80,17 @@ export async function startGitServer(token: string): Promise<GitServer> {
       return;
     }
     const faultAt = faults.findIndex(({ pattern }) => pattern.test(line));
-    const fault = faultAt === -1 ? undefined : faults.splice(faultAt, 1)[0]?.fault;
+    const armed = faultAt === -1 ? undefined : faults.splice(faultAt, 1)[0];
+    armed?.met();
+    const fault = armed?.fault;
     if (fault === 'status-500') {
       request.resume();
       response.writeHead(500).end('injected failure\n');
+      return;
+    }
+    if (fault === 'hold') {
+      // Never answered, as a server that stalls: what is left is for the client to give up on (a cancel).
+      request.resume();
       return;
     }
     if (fault === 'drop') {
@@ -130,7 +140,7 @@ export async function startGitServer(token: string): Promise<GitServer> {
     requests,
     url: (name) => `http://127.0.0.1:${port}/${name}.git`,
     failNext(pattern, fault) {
-      faults.push({ pattern, fault });
+      return new Promise<void>((met) => faults.push({ pattern, fault, met }));
     },
     async git(name, ...args) {
       const { stdout } = await run('git', [
