@@ -215,12 +215,23 @@ describe('the team repository as the shared inbox', () => {
       (text) => !text.includes('Kubernetes 1.28') && text.includes('"deletion"'),
     );
 
+    // The editor syncs from the issue itself, where the status line stands beside the buttons.
     const editor = options.editor as Page;
-    await byTestId(editor, 'nav-settings').click();
-    await syncNow(editor);
-    expect(await status(editor).textContent()).toContain('更新 1');
-    expect(await status(editor).textContent()).toContain('削除 1');
     await byTestId(editor, 'nav-issue').click();
+    const line = byTestId(editor, 'issue-publish-status');
+    await waitForValue(
+      'the issue view idle',
+      () => line.getAttribute('data-state'),
+      (s) => s !== 'working',
+    );
+    await byTestId(editor, 'issue-team-sync').click();
+    await waitForValue(
+      'the sync done',
+      () => line.getAttribute('data-state'),
+      (s) => s === 'ok',
+    );
+    expect(await line.textContent()).toContain('更新 1');
+    expect(await line.textContent()).toContain('削除 1');
     const markdown = await waitForMarkdown(editor, (md) => md.includes('WireGuard'));
     expect(markdown).not.toContain('Kubernetes 1.28 リリースノート');
   });

@@ -6,7 +6,7 @@ import { Notices } from '../../ui/Notices';
 import { loadPreviewRenderer } from '../preview-loader';
 import type { KnownPage, PageLookup } from '../preview-nodes';
 import { useOptionsState } from '../state';
-import { publishToRepository } from '../team-actions';
+import { publishToRepository, syncTeam } from '../team-actions';
 import { ArticleProblems } from './ArticleProblems';
 import { MarkdownText } from './MarkdownText';
 import { Preview } from './Preview';
@@ -130,6 +130,16 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
         {state.teamRemote.value && (
           <button
             type="button"
+            data-testid="issue-team-sync"
+            disabled={state.teamStatus.value.state === 'working'}
+            onClick={() => void syncTeam(state)}
+          >
+            {t('teamSync')}
+          </button>
+        )}
+        {state.teamRemote.value && (
+          <button
+            type="button"
             data-testid="issue-publish-repo"
             disabled={state.teamStatus.value.state === 'working'}
             onClick={publishToRepo}
@@ -139,7 +149,12 @@ export function OutputPanel({ source, markdown, runs, title }: OutputPanelProps)
         )}
       </div>
       {state.teamRemote.value && (
-        <p class="team-publish-status" data-testid="issue-publish-status" aria-live="polite">
+        <p
+          class="team-publish-status"
+          data-testid="issue-publish-status"
+          data-state={state.teamStatus.value.state}
+          aria-live="polite"
+        >
           {state.teamStatus.value.text}{' '}
           {pullRequest && (
             <a href={pullRequest} target="_blank" rel="noopener noreferrer" data-testid="issue-pull-request">
