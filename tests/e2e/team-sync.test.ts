@@ -124,7 +124,7 @@ describe('the team repository as the shared inbox', () => {
     await byTestId(page, 'team-remote-token').fill(TOKEN);
     await byTestId(page, 'team-connect').click();
     await waitForStatus(page, (state) => state === 'offline');
-    expect(await status(page).textContent()).toContain('接続できませんでした');
+    expect(await status(page).textContent()).toContain('接続できなかったか');
 
     await byTestId(page, 'team-remote-url').fill('http://example.com/neco.git');
     await byTestId(page, 'team-connect').click();
@@ -296,7 +296,9 @@ describe('the team repository as the shared inbox', () => {
     // The save's own sync meets the dropped push; the page says so (a later sync may follow at once).
     // A connection cut mid-answer is a network failure to the browser: `offline`, as a server down.
     await waitForValue('the dropped push reported', statuses, (seen) =>
-      seen.some((entry) => /^offline\|.*変更は失われず、次の同期で送られます。/.test(entry)),
+      seen.some((entry) =>
+        /^offline\|.*通信が途中で切れました。 変更は失われず、次の同期で送られます。/.test(entry),
+      ),
     );
     await syncNow(suzuki);
     expect(await statusState(suzuki)).toBe('ok');
