@@ -1,10 +1,8 @@
 import * as fs from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GitHttpRequest } from 'isomorphic-git';
 import web from 'isomorphic-git/http/web';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type GitPlace,
   isAllowedRemote,
@@ -12,9 +10,8 @@ import {
   readRemote,
   syncMemberFile,
   type TeamGitError,
-  type TeamRemote,
 } from '../../src/platform/team-git';
-import { createTeamRepository, type GitServer, startGitServer } from '../support/git-server';
+import { useGitServer } from '../support/git-server-hooks';
 
 /**
  * The git adapter against a real `git http-backend` (tests/support/git-server.ts): what it pushes is
@@ -22,34 +19,14 @@ import { createTeamRepository, type GitServer, startGitServer } from '../support
  */
 
 const TOKEN = 'github_pat_test_0123456789';
-let server: GitServer;
-const places: string[] = [];
-let repoCount = 0;
-
-beforeAll(async () => {
-  server = await startGitServer(TOKEN);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const dir of places.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const git = useGitServer(TOKEN);
 
 async function place(extra: Partial<GitPlace> = {}): Promise<GitPlace> {
-  const dir = await mkdtemp(join(tmpdir(), 'weekly-clipper-member-'));
-  places.push(dir);
+  const dir = await git.tempDir('weekly-clipper-member-');
   return { fs, gitdir: join(dir, 'team.git'), ...extra };
 }
 
-async function teamRepo(): Promise<{ name: string; remote: TeamRemote }> {
-  repoCount += 1;
-  const name = `neco-${repoCount}`;
-  await createTeamRepository(server, name);
-  return { name, remote: { url: server.url(name), token: TOKEN, branch: 'weekly-clipper' } };
-}
+const teamRepo = () => git.teamRepository('neco');
 
 const sync = (member: string, text: string) => ({
   folder: 'clips/2023-09-15',
@@ -80,13 +57,13 @@ describe('the team repository over smart HTTP', () => {
     const result = await syncMemberFile(await place(), remote, sync('佐藤', '{"member":"佐藤"}\n'));
     expect(result.pushed).toBe(true);
     expect([...result.files]).toEqual([['佐藤.jsonl', '{"member":"佐藤"}\n']]);
-    expect(await server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe(
+    expect(await git.server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe(
       '{"member":"佐藤"}\n',
     );
     // An orphan: no history shared with main, and main untouched.
-    expect((await server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(1);
-    expect(await server.git(name, 'ls-tree', '--name-only', 'main')).toBe('articles\n');
-    expect(await server.git(name, 'log', '-1', '--format=%an', 'weekly-clipper')).toBe('佐藤\n');
+    expect((await git.server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(1);
+    expect(await git.server.git(name, 'ls-tree', '--name-only', 'main')).toBe('articles\n');
+    expect(await git.server.git(name, 'log', '-1', '--format=%an', 'weekly-clipper')).toBe('佐藤\n');
   });
 
   it('gives each member everyone’s files, and commits nothing when the file is unchanged', async () => {
@@ -102,11 +79,13 @@ describe('the team repository over smart HTTP', () => {
     const again = await syncMemberFile(sato, remote, sync('佐藤', 'sato 1\n'));
     expect(again.pushed).toBe(false);
     expect(Object.fromEntries(again.files)).toEqual({ '佐藤.jsonl': 'sato 1\n', '鈴木.jsonl': 'suzuki 1\n' });
-    expect((await server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(2);
+    expect((await git.server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(2);
     // A later edit replaces only the member's own file.
     await syncMemberFile(sato, remote, sync('佐藤', 'sato 2\n'));
-    expect(await server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/鈴木.jsonl')).toBe('suzuki 1\n');
-    expect(await server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe('sato 2\n');
+    expect(await git.server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/鈴木.jsonl')).toBe(
+      'suzuki 1\n',
+    );
+    expect(await git.server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe('sato 2\n');
   });
 
   it('lands both of two members pushing at the same moment: the loser rebuilds on the new tip', async () => {
@@ -117,12 +96,12 @@ describe('the team repository over smart HTTP', () => {
       members.map(async (member) => syncMemberFile(await place(), remote, sync(member, `${member}\n`))),
     );
     expect(results.every((result) => result.pushed)).toBe(true);
-    const listed = await server.git(name, 'ls-tree', '--name-only', 'weekly-clipper:clips/2023-09-15');
+    const listed = await git.server.git(name, 'ls-tree', '--name-only', 'weekly-clipper:clips/2023-09-15');
     expect(listed.trim().split('\n').sort()).toEqual(
       ['佐藤.jsonl', '編集.jsonl', '高橋.jsonl', '鈴木.jsonl'].sort(),
     );
     // Never forced: every commit is a descendant of the first, one per member.
-    expect((await server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(4);
+    expect((await git.server.git(name, 'rev-list', 'weekly-clipper')).trim().split('\n')).toHaveLength(4);
   });
 
   it('rebuilds a push that lost the race on the new tip, never over the other member’s file', async () => {
@@ -148,7 +127,7 @@ describe('the team repository over smart HTTP', () => {
       '編集.jsonl': 'editor\n',
       '鈴木.jsonl': 'suzuki\n',
     });
-    expect(await server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/鈴木.jsonl')).toBe('suzuki\n');
+    expect(await git.server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/鈴木.jsonl')).toBe('suzuki\n');
   });
 
   it('gives up after the attempts it was given, saying so', async () => {
@@ -182,7 +161,7 @@ describe('the team repository over smart HTTP', () => {
   });
 
   it('says a repository that is not there is not found', async () => {
-    const remote = { url: server.url('no-such-repo'), token: TOKEN, branch: 'weekly-clipper' };
+    const remote = { url: git.server.url('no-such-repo'), token: TOKEN, branch: 'weekly-clipper' };
     expect((await failure(readRemote(await place(), remote))).code).toBe('not-found');
   });
 
@@ -196,13 +175,13 @@ describe('the team repository over smart HTTP', () => {
   it('loses nothing when the server drops the push: the next sync sends it', async () => {
     const { name, remote } = await teamRepo();
     const sato = await place();
-    server.failNext(/^POST .*git-receive-pack/, 'drop');
+    git.server.failNext(/^POST .*git-receive-pack/, 'drop');
     const error = await failure(syncMemberFile(sato, remote, sync('佐藤', 'sato\n')));
     expect(error.code).toBe('unreachable');
-    expect((await server.git(name, 'branch', '--list', 'weekly-clipper')).trim()).toBe('');
+    expect((await git.server.git(name, 'branch', '--list', 'weekly-clipper')).trim()).toBe('');
     const retried = await syncMemberFile(sato, remote, sync('佐藤', 'sato\n'));
     expect(retried.pushed).toBe(true);
-    expect(await server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe('sato\n');
+    expect(await git.server.git(name, 'show', 'weekly-clipper:clips/2023-09-15/佐藤.jsonl')).toBe('sato\n');
   });
 
   it('stops when cancelled, leaving the remote as it was', async () => {
@@ -213,7 +192,7 @@ describe('the team repository over smart HTTP', () => {
       syncMemberFile(await place({ signal: controller.signal }), remote, sync('佐藤', 'x\n')),
     );
     expect(error.code).toBe('cancelled');
-    expect((await server.git(name, 'branch', '--list', 'weekly-clipper')).trim()).toBe('');
+    expect((await git.server.git(name, 'branch', '--list', 'weekly-clipper')).trim()).toBe('');
   });
 
   it('reports progress while fetching', async () => {
@@ -240,21 +219,23 @@ describe('the team repository over smart HTTP', () => {
     };
     const first = await publishArticle(editor, remote, article);
     expect(first).toMatchObject({ branch: 'neco-weekly-2023-09-15', base: 'main' });
-    expect(await server.git(name, 'show', 'neco-weekly-2023-09-15:articles/neco-weekly-2023-09-15.md')).toBe(
-      article.text,
-    );
+    expect(
+      await git.server.git(name, 'show', 'neco-weekly-2023-09-15:articles/neco-weekly-2023-09-15.md'),
+    ).toBe(article.text);
     // Based on main: the earlier article is there, main itself unchanged.
-    expect(await server.git(name, 'merge-base', '--is-ancestor', 'main', 'neco-weekly-2023-09-15')).toBe('');
-    expect(await server.git(name, 'ls-tree', '--name-only', 'main:articles')).toBe(
+    expect(await git.server.git(name, 'merge-base', '--is-ancestor', 'main', 'neco-weekly-2023-09-15')).toBe(
+      '',
+    );
+    expect(await git.server.git(name, 'ls-tree', '--name-only', 'main:articles')).toBe(
       'neco-weekly-2023-09-08.md\n',
     );
     const edited = { ...article, text: `${article.text}追記\n` };
     await publishArticle(await place(), remote, edited);
-    expect(await server.git(name, 'show', 'neco-weekly-2023-09-15:articles/neco-weekly-2023-09-15.md')).toBe(
-      edited.text,
-    );
     expect(
-      (await server.git(name, 'rev-list', 'main..neco-weekly-2023-09-15')).trim().split('\n'),
+      await git.server.git(name, 'show', 'neco-weekly-2023-09-15:articles/neco-weekly-2023-09-15.md'),
+    ).toBe(edited.text);
+    expect(
+      (await git.server.git(name, 'rev-list', 'main..neco-weekly-2023-09-15')).trim().split('\n'),
     ).toHaveLength(2);
   });
 });

@@ -1,17 +1,15 @@
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Clipping } from '../../src/core/clipping';
 import type { TeamRemoteConfig } from '../../src/core/team-remote';
 import type { Repositories } from '../../src/storage/repositories';
 import { type GitFiles, runSync } from '../../src/team/team-sync';
 import { freshRepositories } from '../support/database';
 import { makeClipping, makeIssue } from '../support/factories';
-import { createTeamRepository, type GitServer, startGitServer } from '../support/git-server';
+import { useGitServer } from '../support/git-server-hooks';
 
 /**
  * The team sync as the options page and the background run it (src/team/team-sync.ts): each member's
@@ -21,34 +19,13 @@ import { createTeamRepository, type GitServer, startGitServer } from '../support
 
 const TOKEN = 'github_pat_team_sync_0123456789';
 const DATE = '2023-09-15';
-let server: GitServer;
-const folders: string[] = [];
-let repoCount = 0;
-
-beforeAll(async () => {
-  server = await startGitServer(TOKEN);
-});
-
-afterAll(async () => {
-  await server?.close();
-});
-
-afterEach(async () => {
-  for (const dir of folders.splice(0)) await rm(dir, { recursive: true, force: true });
-});
+const git = useGitServer(TOKEN);
 
 async function gitFiles(): Promise<GitFiles> {
-  const root = await mkdtemp(join(tmpdir(), 'weekly-clipper-sync-'));
-  folders.push(root);
-  return { fs, root };
+  return { fs, root: await git.tempDir('weekly-clipper-sync-') };
 }
 
-async function teamRemote(): Promise<{ name: string; remote: TeamRemoteConfig }> {
-  repoCount += 1;
-  const name = `neco-sync-${repoCount}`;
-  await createTeamRepository(server, name);
-  return { name, remote: { url: server.url(name), token: TOKEN, branch: 'weekly-clipper' } };
-}
+const teamRemote = () => git.teamRepository('neco-sync');
 
 interface Member {
   name: string;
@@ -100,7 +77,7 @@ describe('runSync against a real git server', () => {
 
     const first = await sync(sato, remote);
     expect(first).toMatchObject({ kind: 'synced', pushed: true, members: [], unreadable: [] });
-    expect(await server.git(name, 'show', `weekly-clipper:clips/${DATE}/佐藤.jsonl`)).toContain(
+    expect(await git.server.git(name, 'show', `weekly-clipper:clips/${DATE}/佐藤.jsonl`)).toContain(
       'L2 announce が便利。',
     );
 
@@ -125,7 +102,7 @@ describe('runSync against a real git server', () => {
     expect(third).toMatchObject({ kind: 'synced', pushed: false, members: ['田中'] });
     expect(Object.keys(await notesOf(sato))).toHaveLength(2);
     expect(
-      (await server.git(name, 'ls-tree', '-r', '--name-only', 'weekly-clipper')).trim().split('\n'),
+      (await git.server.git(name, 'ls-tree', '-r', '--name-only', 'weekly-clipper')).trim().split('\n'),
     ).toEqual([`clips/${DATE}/佐藤.jsonl`, `clips/${DATE}/田中.jsonl`]);
   });
 
@@ -187,10 +164,9 @@ describe('runSync against a real git server', () => {
     ]);
     await sync(tanaka, remote);
     // Someone's file, hand-edited on the host into something that is not a member file.
-    const work = await mkdtemp(join(tmpdir(), 'weekly-clipper-hand-'));
-    folders.push(work);
+    const work = await git.tempDir('weekly-clipper-hand-');
     const run = (...args: string[]) => promisify(execFile)('git', args, { cwd: work });
-    await run('clone', '-q', '--branch', 'weekly-clipper', join(server.root, `${name}.git`), '.');
+    await run('clone', '-q', '--branch', 'weekly-clipper', join(git.server.root, `${name}.git`), '.');
     fs.writeFileSync(join(work, `clips/${DATE}/鈴木.jsonl`), '{not json\n');
     await run('add', '.');
     await run('-c', 'user.name=鈴木', '-c', 'user.email=s@example.com', 'commit', '-qm', 'broken');
@@ -207,7 +183,7 @@ describe('runSync against a real git server', () => {
     const repos = await freshRepositories();
     const outcome = await runSync({ repos, remote, member: '佐藤', now: () => 1, files: await gitFiles() });
     expect(outcome).toEqual({ kind: 'no-issue' });
-    expect(await server.git(name, 'branch', '--format=%(refname:short)')).toBe('main\n');
+    expect(await git.server.git(name, 'branch', '--format=%(refname:short)')).toBe('main\n');
   });
 
   it('fails with a TeamGitError and changes nothing when the token is wrong', async () => {
@@ -221,6 +197,6 @@ describe('runSync against a real git server', () => {
     });
     expect(await sato.repos.bulk.readEverything()).toEqual(before);
     expect(await sato.repos.team.getSync()).toEqual({ lastOkAt: 1234, lastError: null });
-    expect(await server.git(name, 'branch', '--format=%(refname:short)')).toBe('main\n');
+    expect(await git.server.git(name, 'branch', '--format=%(refname:short)')).toBe('main\n');
   });
 });
