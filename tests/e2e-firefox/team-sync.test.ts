@@ -8,9 +8,10 @@ import { clipArticle, text, typeInto, waitForText } from './pages';
  * Issue 11 in firefox-esr: a member and an editor, each their own Firefox with the built extension,
  * connect to one bare repository behind a real `git http-backend`. The member clips from the popup
  * with no options page open, so the background (an event page in Firefox) sends the save; the editor
- * syncs and finds it in the issue. Connecting asks Firefox's data-collection consent with the host
- * permission; the profile's pref `extensions.webextOptionalPermissionPrompts` grants it as a person
- * pressing 「許可」 would (no driver can press a browser prompt).
+ * syncs and finds it in the issue, then publishes the article to the repository. Connecting asks
+ * Firefox's data-collection consent with the host permission; the profile's pref
+ * `extensions.webextOptionalPermissionPrompts` grants it as a person pressing 「許可」 would (no driver
+ * can press a browser prompt).
  */
 
 const TOKEN = 'github_pat_firefox_team_token';
@@ -95,7 +96,7 @@ describe('the team repository in Firefox', () => {
     await page.close();
   });
 
-  it('sends a popup’s save from the background, and the editor finds it in the issue', async () => {
+  it('sends a popup’s save from the background; the editor finds it in the issue and publishes', async () => {
     // No options page is open in the member's browser: the background sends the save.
     const url = await clipArticle(member, 'cilium-114', 'Cilium 1.14 の新機能', 'Firefox から届くメモ。');
     let path = '';
@@ -122,6 +123,17 @@ describe('the team repository in Firefox', () => {
     await page.click('[data-testid="nav-issue"]');
     const markdown = await waitForText(page, 'issue-markdown', (md) => md.includes('Cilium 1.14'));
     expect(markdown).toContain(`### Cilium 1.14 の新機能\n\n${url}\n\nFirefox から届くメモ。`);
+
+    // Publishing: the article on a branch of its own, exactly the Markdown shown, and the PR link.
+    await page.click('[data-testid="issue-publish-repo"]');
+    const link = await page.waitForSelector('[data-testid="issue-pull-request"]', { timeout: 30_000 });
+    const href = (await link?.evaluate((node) => node.getAttribute('href'))) ?? '';
+    const slug = href.split('...').at(-1) ?? '';
+    expect(slug).toMatch(/^weekly-\d{4}-\d{2}-\d{2}$/);
+    expect(href).toBe(`${server.url('neco').replace(/\.git$/, '')}/compare/main...${slug}`);
+    const file = await server.git('neco', 'show', `${slug}:articles/${slug}.md`);
+    expect(file.startsWith('---\ntitle: ')).toBe(true);
+    expect(file.endsWith(markdown)).toBe(true);
     await page.close();
   });
 });
