@@ -1,4 +1,4 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,15 +31,19 @@ async function notice(page: Page, testId: string): Promise<{ tone: string; text:
   );
 }
 
+/** The path of a finished download matching `pattern`. */
 async function waitForFile(dir: string, pattern: RegExp): Promise<string> {
   for (let tries = 0; tries < 100; tries++) {
     const names = await readdir(dir).catch(() => [] as string[]);
-    // Firefox writes `name.part` first and renames it when the download is complete.
+    // Firefox makes an empty file of the final name at once, writes `name.part` beside it, and moves
+    // that over the empty one when the download is complete: done is the name alone, and not empty.
     const name = names.find((candidate) => pattern.test(candidate));
-    if (name) return join(dir, name);
+    if (name && !names.includes(`${name}.part`) && (await stat(join(dir, name))).size > 0) {
+      return join(dir, name);
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`no file matching ${pattern} in ${dir}`);
+  throw new Error(`no finished download matching ${pattern} in ${dir}`);
 }
 
 async function backupStatus(page: Page, state: 'ok' | 'error'): Promise<string> {
