@@ -8,7 +8,7 @@ import {
   teamRemoteProblems,
 } from '../core/team-remote';
 import { hasTeamAccess, requestTeamAccess } from '../platform/permissions';
-import type { TeamGitError, TeamGitErrorCode } from '../platform/team-git';
+import type { GitProgress, TeamGitError, TeamGitErrorCode } from '../platform/team-git';
 import type { OptionsState, TeamStatus } from './state';
 
 /**
@@ -25,6 +25,15 @@ const loadTeamSync = (): Promise<TeamSyncModule> => {
   });
   return teamSync;
 };
+
+/** Shows git's progress in the status line: its phase, and how far it is. */
+function showProgress(state: OptionsState): (progress: GitProgress) => void {
+  const { t } = state.services;
+  return ({ phase, loaded, total }) => {
+    const count = total ? `${loaded}/${total}` : String(loaded);
+    state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
+  };
+}
 
 /**
  * Runs git work as the only one in this browser (platform/team-locks.ts): the background may be pushing
@@ -184,10 +193,7 @@ async function syncOnce(state: OptionsState): Promise<boolean> {
         member,
         now: state.services.now,
         signal,
-        onProgress: ({ phase, loaded, total }) => {
-          const count = total ? `${loaded}/${total}` : String(loaded);
-          state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
-        },
+        onProgress: showProgress(state),
       }),
     );
     if (outcome.kind === 'no-issue') {
@@ -269,10 +275,7 @@ export async function publishToRepository(
         branch: article.slug,
         message: article.title,
         signal,
-        onProgress: ({ phase, loaded, total }) => {
-          const count = total ? `${loaded}/${total}` : String(loaded);
-          state.teamStatus.value = { state: 'working', text: t('teamProgress', [phase, count]) };
-        },
+        onProgress: showProgress(state),
       }),
     );
     state.teamStatus.value = { state: 'ok', text: t('teamPublished', [article.path, result.branch]) };
