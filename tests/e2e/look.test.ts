@@ -153,6 +153,8 @@ describe('the options page at 1024 px', () => {
     // Its two long buttons do not fit side by side in 380 px: each keeps its label, on a line of its own.
     const { popup, state } = await h().openPopupReady(clippedTabId);
     expect(state).toBe('published');
+    // The panel is in a chunk the popup loads only for such a page: the state can come first.
+    await popup.locator('[data-testid="clip-view-published"]').waitFor();
     expect(await popup.evaluate(readLineCounts, '.published-panel button')).toStrictEqual([
       { text: '開いている号にもう一度クリップ', lines: 1 },
       { text: '公開済みの記事を見る', lines: 1 },
